@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, ErrorCode } from '@vigie/common';
+import { APP_CONFIG, type AppConfig } from '@vigie/config';
+import { User } from '@vigie/database';
+import { currentRequestContext } from '@vigie/observability';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { verifyAgainstDummy, verifyPassword } from './passwords';
+import { type IssuedTokens, TokenService } from './token.service';
+
+const invalidCredentials = () => new DomainError(ErrorCode.Unauthorized, 'Invalid e-mail or password');
+const invalidRefresh = () => new DomainError(ErrorCode.Unauthorized, 'Invalid or expired refresh token');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(email: string, password: string): Promise<IssuedTokens> {
+    await this.throttle.hit(currentRequestContext()?.ip ?? 'unknown');
+    const user = await this.dataSource.getRepository(User).findOne({ where: { email: email.toLowerCase() } });
+    if (!user) {
+      await verifyAgainstDummy(password);
+      throw invalidCredentials();
+    }
+    const actor = { type: 'user' as const, id: user.id, label: user.email };
+    const ctx = currentRequestContext();
+    if (ctx) ctx.actor = actor;
+
+    const now = new Date();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+      throw new DomainError(
+        ErrorCode.Locked,
+        `Account temporarily locked after repeated failed logins: try again in ${Math.ceil(seconds / 60)} min`,
+        undefined,
+        { 'Retry-After': String(seconds) },
+      );
+    }
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await this.recordFailure(user);
+      throw invalidCredentials();
+    }
+    if (user.disabled) throw new DomainError(ErrorCode.Unauthorized, 'This account is disabled');
+
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+      await this.audit.record({ action: 'auth.login', resourceType: 'user', resourceId: user.id, regionCode: user.regionCode }, manager);
+      return this.tokens.issue(user, manager);
+    });
+  }
+
+  private async recordFailure(user: User) {
+    const failures = user.failedLoginCount + 1;
+    const lock = failures >= this.config.auth.loginMaxFailures;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        User,
+        { id: user.id },
+        lock
+          ? { failedLoginCount: 0, lockedUntil: new Date(Date.now() + this.config.auth.loginLockSeconds * 1000) }
+          : { failedLoginCount: failures },
+      );
+      await this.audit.record(
+        {
+          action: lock ? 'auth.locked' : 'auth.login_failed',
+          resourceType: 'user',
+          resourceId: user.id,
+          regionCode: user.regionCode,
+          changes: lock ? { lockedForSeconds: { to: this.config.auth.loginLockSeconds } } : null,
+        },
+        manager,
+      );
+    });
+  }
+
+  /**
+   * Rotation: each refresh token works once and is replaced by the next of its family. A token presented a
+   * second time means it was stolen or replayed: the whole family is revoked and the caller must sign in.
+   */
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.findRefreshToken(refreshToken, manager);
+      if (!token || token.revokedAt) return { error: invalidRefresh() };
+      const user = await manager.findOne(User, { where: { id: token.userId } });
+      const ctx = currentRequestContext();
+      if (ctx && user) ctx.actor = { type: 'user', id: user.id, label: user.email };
+      if (token.consumedAt || !(await this.tokens.consume(token.id, manager))) {
+        await this.tokens.revokeFamily(token.familyId, 'reuse_detected', manager);
+        await this.audit.record(
+          { action: 'auth.refresh_reuse_detected', resourceType: 'user', resourceId: token.userId, regionCode: user?.regionCode },
+          manager,
+        );
+        return {
+          error: new DomainError(
+            ErrorCode.Unauthorized,
+            'Refresh token already used: every session of this sign-in was revoked, sign in again',
+          ),
+        };
+      }
+      if (token.expiresAt <= new Date() || !user || user.disabled) return { error: invalidRefresh() };
+      return { tokens: await this.tokens.issue(user, manager, token.familyId) };
+    });
+    // The revocation above must commit, so the error is thrown only after the transaction.
+    if ('error' in outcome) throw outcome.error;
+    return outcome.tokens;
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    const token = await this.tokens.findRefreshToken(refreshToken, this.dataSource.manager);
+    if (!token) return;
+    await this.dataSource.transaction(async (manager) => {
+      await this.tokens.revokeFamily(token.familyId, 'logout', manager);
+      await this.audit.record({ action: 'auth.logout', resourceType: 'user', resourceId: token.userId }, manager);
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import type { Role } from '@vigie/database';
+
+export const RESOURCES = [
+  'region',
+  'legal_entity',
+  'ght',
+  'establishment',
+  'user',
+  'api_key',
+  'audit_event',
+  'job',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ALL: Action[] = [...ACTIONS];
+
+/**
+ * What each role may do on each kind of resource, whoever owns it. Which instances it may touch (its
+ * establishments, its region) is decided by the tenant scope; both are checked for every request.
+ */
+export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
+  national_admin: Object.fromEntries(RESOURCES.map((r) => [r, ALL])),
+  regional_analyst: {
+    region: ['read'],
+    legal_entity: ['read'],
+    ght: ['read'],
+    establishment: ['read'],
+    user: ALL,
+    api_key: ['read', 'create', 'delete'],
+    audit_event: ['read'],
+  },
+  establishment_ciso: {
+    region: ['read'],
+    legal_entity: ['read'],
+    ght: ['read'],
+    establishment: ['read', 'update'],
+    api_key: ['read', 'create', 'delete'],
+  },
+};
+
+/** Machines never manage identities, whatever their key's scope. */
+export const API_KEY_FORBIDDEN: Resource[] = ['user', 'api_key', 'job'];
+
+export function roleMay(role: Role, action: Action, resource: Resource): boolean {
+  return ROLE_PERMISSIONS[role][resource]?.includes(action) ?? false;
+}

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './finess';
+export * from './secrets';

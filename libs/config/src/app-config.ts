@@ -1,0 +1,111 @@
+import { isAbsolute, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { EnvironmentVariables, LOG_LEVELS, NODE_ENVS } from './environment';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+/** Typed configuration handed to every module; read once from the environment, never from process.env later. */
+export interface AppConfig {
+  nodeEnv: (typeof NODE_ENVS)[number];
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  database: DatabaseConfig;
+  /** Defaults to redis://127.0.0.1:6379; the start command sets it to the Redis it starts. */
+  redis: { url: string };
+  queue: { prefix: string };
+  api: {
+    port: number;
+    corsOrigins: string[];
+    bodyLimitBytes: number;
+    trustProxy: boolean;
+    metricsToken?: string;
+  };
+  auth: {
+    /** Unset in development until resolveJwtSecret() reads or creates the secret in DATA_DIR. */
+    jwtSecret?: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+    loginRateLimitPerMinute: number;
+  };
+  admin?: { email: string; password: string };
+  worker: { healthPort: number; concurrency: number; shutdownTimeoutMs: number; housekeepingCron: string };
+  demoData: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[], raw: Record<string, string | undefined>): string[] {
+  return errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => {
+      const shown = /SECRET|PASSWORD|TOKEN/.test(error.property) ? '' : ` (got "${raw[error.property] ?? ''}")`;
+      const text = message.startsWith(error.property) ? message.slice(error.property.length).trim() : message;
+      return `${error.property} ${text}${shown}`;
+    }),
+  );
+}
+
+/** Validates the environment; throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(new EnvironmentVariables())) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  // Optional variables have no initializer, so they are not own keys of a fresh instance.
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'METRICS_TOKEN']) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(vars, { forbidUnknownValues: true });
+  const problems = describe(errors, raw);
+  if (vars.NODE_ENV === 'production' && vars.DEMO_DATA) problems.push('DEMO_DATA must not be true in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = isAbsolute(vars.DATA_DIR) ? vars.DATA_DIR : resolve(process.cwd(), vars.DATA_DIR);
+  return {
+    nodeEnv: vars.NODE_ENV,
+    dataDir,
+    logLevel: vars.LOG_LEVEL,
+    database: vars.DATABASE_URL
+      ? { type: 'postgres', url: vars.DATABASE_URL }
+      : { type: 'sqlite', path: resolve(dataDir, 'vigie.sqlite') },
+    redis: { url: vars.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    queue: { prefix: vars.QUEUE_PREFIX },
+    api: {
+      port: vars.PORT,
+      corsOrigins: vars.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+      trustProxy: vars.TRUST_PROXY,
+      metricsToken: vars.METRICS_TOKEN,
+    },
+    auth: {
+      jwtSecret: vars.JWT_SECRET,
+      accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
+      loginMaxFailures: vars.LOGIN_MAX_FAILURES,
+      loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
+      loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
+    admin:
+      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
+        ? { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD }
+        : undefined,
+    worker: {
+      healthPort: vars.WORKER_HEALTH_PORT,
+      concurrency: vars.WORKER_CONCURRENCY,
+      shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+      housekeepingCron: vars.HOUSEKEEPING_CRON,
+    },
+    demoData: vars.DEMO_DATA,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './housekeeping.job';
+export * from './job-contracts';
+export * from './queues';

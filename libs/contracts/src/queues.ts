@@ -1,0 +1,34 @@
+/**
+ * Queue and job names are persisted in Redis with every job: never rename a value once released, add a new
+ * one and drain the old instead.
+ */
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  Housekeeping = 'maintenance.housekeeping',
+}
+
+/** Every job is routed to exactly one queue; the compiler refuses a job without a route. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.Housekeeping]: QueueName.Maintenance,
+};
+
+export interface JobOptionsContract {
+  attempts: number;
+  backoff: { type: 'exponential' | 'fixed'; delay: number };
+  /** Completed jobs kept for inspection (count). */
+  removeOnComplete: { count: number };
+  /** Failed jobs kept with their reason (count). */
+  removeOnFail: { count: number };
+}
+
+export const DEFAULT_JOB_OPTIONS: Record<JobName, JobOptionsContract> = {
+  [JobName.Housekeeping]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 500 },
+  },
+};

@@ -1,0 +1,35 @@
+import { ApiKey } from './api-key.entity';
+import { AuditEvent } from './audit-event.entity';
+import { Departement } from './departement.entity';
+import { Establishment } from './establishment.entity';
+import { Ght } from './ght.entity';
+import { LegalEntity } from './legal-entity.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { Region } from './region.entity';
+import { UserEstablishment } from './user-establishment.entity';
+import { User } from './user.entity';
+
+export * from './api-key.entity';
+export * from './audit-event.entity';
+export * from './columns';
+export * from './departement.entity';
+export * from './establishment.entity';
+export * from './ght.entity';
+export * from './legal-entity.entity';
+export * from './refresh-token.entity';
+export * from './region.entity';
+export * from './user-establishment.entity';
+export * from './user.entity';
+
+export const ENTITIES = [
+  Region,
+  Departement,
+  Ght,
+  LegalEntity,
+  Establishment,
+  User,
+  UserEstablishment,
+  RefreshToken,
+  ApiKey,
+  AuditEvent,
+];

@@ -1,0 +1,5 @@
+import { InitPostgres1795426989461 } from './1795426989461-init';
+import { AuditAppendOnlyPostgres1795427000000 } from './1795427000000-audit-append-only';
+
+/** In order. A schema change adds one migration here and its twin in ../sqlite. */
+export const POSTGRES_MIGRATIONS = [InitPostgres1795426989461, AuditAppendOnlyPostgres1795427000000];
