@@ -2,7 +2,7 @@ import { Equals, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 export const HOUSEKEEPING_TRIGGERS = ['schedule', 'manual', 'startup'] as const;
 
-/** Purges what has expired: refresh tokens, API keys past their date, lifted login locks. */
+/** Purges what has expired: refresh tokens, long-dead API keys, lapsed login locks. */
 export class HousekeepingJob {
   /** Payload shape version: a worker may accept older versions while they drain. */
   @Equals(1)
@@ -19,7 +19,8 @@ export class HousekeepingJob {
 
 export interface HousekeepingResult {
   refreshTokensDeleted: number;
-  apiKeysExpired: number;
+  /** Keys revoked or expired for more than the retention period. */
+  apiKeysPurged: number;
   loginLocksCleared: number;
   durationMs: number;
 }

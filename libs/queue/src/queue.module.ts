@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { QueueName } from '@vigie/contracts';
+import type { ConnectionOptions } from 'bullmq';
 import { JobProducer } from './job-producer';
 import { RedisClient } from './redis-client';
 import { redisOptionsFromUrl } from './redis-connection';
@@ -18,7 +19,8 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            connection: redisOptionsFromUrl(config.redis.url, role),
+            // ioredis options; BullMQ's own RedisOptions type is narrower than what it accepts at run time.
+            connection: redisOptionsFromUrl(config.redis.url, role) as ConnectionOptions,
             prefix: config.queue.prefix,
           }),
         }),

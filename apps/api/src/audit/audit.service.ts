@@ -47,7 +47,7 @@ export class AuditService {
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const ctx = currentRequestContext();
     const actor = ctx?.actor ?? { type: 'system' as const, id: null, label: null };
-    await (manager ?? this.events.manager).insert(AuditEvent, {
+    const event = Object.assign(new AuditEvent(), {
       actorType: actor.type,
       actorId: actor.id,
       actorLabel: actor.label,
@@ -60,5 +60,7 @@ export class AuditService {
       requestId: ctx?.requestId ?? null,
       ip: ctx?.ip ?? null,
     });
+    // save() rather than insert(): insert's deep-partial typing rejects the free-form `changes` JSON.
+    await (manager ?? this.events.manager).save(AuditEvent, event, { reload: false });
   }
 }

@@ -32,7 +32,8 @@ export class TokenService {
   /** A short-lived access token and a refresh token, the first of a new family or the next of `familyId`. */
   async issue(user: User, manager: EntityManager, familyId: string = randomUUID()): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await manager.insert(RefreshToken, {
+    // create() runs the entity's initialisers (the id); a plain object given to insert() would have none.
+    await manager.insert(RefreshToken, manager.create(RefreshToken, {
       userId: user.id,
       familyId,
       tokenHash: sha256(refreshToken),
@@ -40,7 +41,7 @@ export class TokenService {
       consumedAt: null,
       revokedAt: null,
       revokedReason: null,
-    });
+    }));
     const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.auth.accessTokenTtlSeconds,

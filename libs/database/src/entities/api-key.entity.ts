@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { UuidEntity } from './columns';
 import { Establishment } from './establishment.entity';
 import { Region } from './region.entity';
@@ -50,13 +50,13 @@ export class ApiKey extends UuidEntity {
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'createdById' })
-  createdBy?: User;
+  createdBy?: Relation<User>;
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionCode' })
-  region?: Region | null;
+  region?: Relation<Region> | null;
 
   @ManyToOne(() => Establishment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'establishmentId' })
-  establishment?: Establishment | null;
+  establishment?: Relation<Establishment> | null;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Region } from './region.entity';
 
 @Entity('departement')
@@ -15,5 +15,5 @@ export class Departement {
 
   @ManyToOne(() => Region, (r) => r.departements, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionCode' })
-  region?: Region;
+  region?: Relation<Region>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TimestampedEntity } from './columns';
 import { Departement } from './departement.entity';
 import { Ght } from './ght.entity';
@@ -67,17 +67,17 @@ export class Establishment extends TimestampedEntity {
 
   @ManyToOne(() => LegalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'legalEntityId' })
-  legalEntity?: LegalEntity;
+  legalEntity?: Relation<LegalEntity>;
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionCode' })
-  region?: Region;
+  region?: Relation<Region>;
 
   @ManyToOne(() => Departement, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'departementCode' })
-  departement?: Departement;
+  departement?: Relation<Departement>;
 
   @ManyToOne(() => Ght, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'ghtId' })
-  ght?: Ght | null;
+  ght?: Relation<Ght> | null;
 }

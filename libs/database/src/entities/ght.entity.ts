@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TimestampedEntity } from './columns';
 import { Region } from './region.entity';
 
@@ -14,5 +14,5 @@ export class Ght extends TimestampedEntity {
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionCode' })
-  region?: Region;
+  region?: Relation<Region>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TimestampedEntity } from './columns';
 import { Departement } from './departement.entity';
 import { Region } from './region.entity';
@@ -29,9 +29,9 @@ export class LegalEntity extends TimestampedEntity {
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionCode' })
-  region?: Region;
+  region?: Relation<Region>;
 
   @ManyToOne(() => Departement, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'departementCode' })
-  departement?: Departement;
+  departement?: Relation<Departement>;
 }

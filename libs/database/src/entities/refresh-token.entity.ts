@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { UuidEntity } from './columns';
 import { User } from './user.entity';
 
@@ -39,5 +39,5 @@ export class RefreshToken extends UuidEntity {
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'userId' })
-  user?: User;
+  user?: Relation<User>;
 }

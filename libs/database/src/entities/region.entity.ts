@@ -1,4 +1,4 @@
-import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { Column, Entity, OneToMany, PrimaryColumn, type Relation } from 'typeorm';
 import { Departement } from './departement.entity';
 
 /** One of the 18 French regions (INSEE code), each with its ARS. Reference data seeded from config/. */
@@ -17,5 +17,5 @@ export class Region {
   overseas!: boolean;
 
   @OneToMany(() => Departement, (d) => d.region)
-  departements?: Departement[];
+  departements?: Relation<Departement[]>;
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Establishment } from './establishment.entity';
 import { User } from './user.entity';
 
@@ -14,9 +14,9 @@ export class UserEstablishment {
 
   @ManyToOne(() => User, (u) => u.establishmentLinks, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'userId' })
-  user?: User;
+  user?: Relation<User>;
 
   @ManyToOne(() => Establishment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'establishmentId' })
-  establishment?: Establishment;
+  establishment?: Relation<Establishment>;
 }

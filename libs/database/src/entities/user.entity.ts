@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
 import { TimestampedEntity } from './columns';
 import { Region } from './region.entity';
 import { UserEstablishment } from './user-establishment.entity';
@@ -42,9 +42,9 @@ export class User extends TimestampedEntity {
 
   @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'regionCode' })
-  region?: Region | null;
+  region?: Relation<Region> | null;
 
   /** The establishments of a CISO. */
   @OneToMany(() => UserEstablishment, (link) => link.user)
-  establishmentLinks?: UserEstablishment[];
+  establishmentLinks?: Relation<UserEstablishment[]>;
 }

@@ -1,0 +1,60 @@
+import { Controller, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
+import { JobName, QueueName } from '@vigie/contracts';
+import { JobProducer } from '@vigie/queue';
+import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
+import { Can } from '../common/authz/policy.decorator';
+import type { Principal } from '../common/authz/principal';
+import { EnqueuedJobDto, JobStatusDto } from './dto/job.dto';
+
+const queueUnavailable = (error: unknown) =>
+  new DomainError(ErrorCode.Unavailable, `The job queue is unavailable: ${(error as Error).message}`);
+
+/** Operator actions on background jobs (admins). */
+@ApiTags('jobs')
+@ApiBearerAuth()
+@Controller('jobs')
+export class JobsController {
+  constructor(private readonly producer: JobProducer) {}
+
+  @Post('housekeeping')
+  @Can('create', 'job')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run housekeeping now: purge expired sessions, expire API keys, lift lapsed locks' })
+  @ApiAcceptedResponse({ type: EnqueuedJobDto })
+  async housekeeping(@CurrentPrincipal() principal: Principal): Promise<EnqueuedJobDto> {
+    const job = await this.producer
+      .enqueue(JobName.Housekeeping, { version: 1, trigger: 'manual', requestedBy: principal.id })
+      .catch((error: unknown) => {
+        throw queueUnavailable(error);
+      });
+    return { ...job, statusUrl: `/api/v1/jobs/${job.queue}/${job.id}` };
+  }
+
+  @Get(':queue/:id')
+  @Can('read', 'job')
+  @ApiOperation({ summary: 'State, result or failure reason of a job' })
+  @ApiOkResponse({ type: JobStatusDto })
+  async status(
+    @Param('queue', new ParseEnumPipe(QueueName)) queueName: QueueName,
+    @Param('id') id: string,
+  ): Promise<JobStatusDto> {
+    const queue = this.producer.queue(queueName);
+    const job = await queue.getJob(id).catch((error: unknown) => {
+      throw queueUnavailable(error);
+    });
+    if (!job) throw notFound('Job', `${queueName}/${id}`);
+    return {
+      id: String(job.id),
+      queue: queueName,
+      name: job.name,
+      state: await job.getState(),
+      attemptsMade: job.attemptsMade,
+      ...(job.returnvalue !== undefined && job.returnvalue !== null ? { result: job.returnvalue } : {}),
+      ...(job.failedReason ? { failedReason: job.failedReason } : {}),
+      createdAt: new Date(job.timestamp).toISOString(),
+      ...(job.finishedOn ? { finishedAt: new Date(job.finishedOn).toISOString() } : {}),
+    };
+  }
+}

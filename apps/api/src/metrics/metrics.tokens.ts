@@ -1,0 +1,2 @@
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+export const HTTP_METRICS = Symbol('HTTP_METRICS');

@@ -1,0 +1,35 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { notFound } from '@vigie/common';
+import { Region } from '@vigie/database';
+import type { Repository } from 'typeorm';
+import { Can } from '../common/authz/policy.decorator';
+import { RegionDto } from './dto/region.dto';
+
+/** Reference data: the 18 regions and their départements, readable by every signed-in caller. */
+@ApiTags('regions')
+@ApiBearerAuth()
+@Controller('regions')
+export class RegionsController {
+  constructor(@InjectRepository(Region) private readonly regions: Repository<Region>) {}
+
+  @Get()
+  @Can('read', 'region')
+  @ApiOperation({ summary: 'The 18 French regions with their départements' })
+  @ApiOkResponse({ type: [RegionDto] })
+  async list(): Promise<RegionDto[]> {
+    const regions = await this.regions.find({ relations: { departements: true }, order: { code: 'ASC' } });
+    return regions.map(RegionDto.from);
+  }
+
+  @Get(':code')
+  @Can('read', 'region')
+  @ApiOperation({ summary: 'One region by INSEE code' })
+  @ApiOkResponse({ type: RegionDto })
+  async get(@Param('code') code: string): Promise<RegionDto> {
+    const region = await this.regions.findOne({ where: { code }, relations: { departements: true } });
+    if (!region) throw notFound('Region', code);
+    return RegionDto.from(region);
+  }
+}

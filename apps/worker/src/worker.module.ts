@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, ConfigModule } from '@vigie/config';
+import { DatabaseModule } from '@vigie/database';
+import { QueueModule } from '@vigie/queue';
+import { WorkerHealthServer } from './health/worker-health.server';
+import { workerMetricsProviders } from './health/worker-metrics';
+import { HousekeepingScheduler } from './maintenance/housekeeping.scheduler';
+import { HousekeepingService } from './maintenance/housekeeping.service';
+import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ schema: 'wait' }), QueueModule.forRoot('worker')],
+      providers: [
+        ...workerMetricsProviders(),
+        WorkerHealthServer,
+        HousekeepingService,
+        HousekeepingScheduler,
+        MaintenanceProcessor,
+      ],
+    };
+  }
+}
