@@ -44,11 +44,19 @@ export function queueDepthGauge(registry: Registry, queues: () => QueueCountsSou
       this.reset();
       await Promise.all(
         queues().map(async (queue) => {
+          let timer: NodeJS.Timeout | undefined;
           try {
-            const counts = await queue.getJobCounts(...QUEUE_STATES);
+            const counts = await Promise.race([
+              queue.getJobCounts(...QUEUE_STATES),
+              new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(new Error('Redis did not answer')), 1000);
+              }),
+            ]);
             for (const [state, count] of Object.entries(counts)) this.set({ queue: queue.name, state }, count);
           } catch {
             // Redis down: the health endpoint reports it; the scrape still answers with the other metrics.
+          } finally {
+            clearTimeout(timer);
           }
         }),
       );

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import {
@@ -17,17 +17,55 @@ export interface EnqueuedJob {
   name: JobName;
 }
 
+/** Redis did not answer in time: callers decide whether to fail (503) or to retry later. */
+export class QueueUnavailableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'QueueUnavailableError';
+  }
+}
+
+/** BullMQ waits for Redis forever; an HTTP request must not. */
+export async function withQueueTimeout<T>(operation: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      operation,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms (${what})`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const ERROR_LOG_INTERVAL_MS = 30_000;
+
 /** The only way jobs are sent: the payload is validated against its contract before it reaches Redis. */
 @Injectable()
-export class JobProducer {
+export class JobProducer implements OnModuleInit {
+  private readonly logger = new Logger(JobProducer.name);
   private readonly queues = new Map<QueueName, Queue>();
+  private lastErrorLog = 0;
+  timeoutMs = 3000;
 
   constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit() {
+    for (const name of Object.values(QueueName)) this.queue(name);
+  }
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      // Without a listener ioredis prints every reconnection failure; one line every 30 s is enough.
+      queue.on('error', (error: Error) => {
+        if (Date.now() - this.lastErrorLog < ERROR_LOG_INTERVAL_MS) return;
+        this.lastErrorLog = Date.now();
+        this.logger.warn(`Queue ${name}: Redis error: ${error.message}`);
+      });
       this.queues.set(name, queue);
     }
     return queue;
@@ -40,7 +78,11 @@ export class JobProducer {
   ): Promise<EnqueuedJob> {
     const data = parseJobPayload(name, payload);
     const queueName = JOB_QUEUE[name];
-    const job = await this.queue(queueName).add(name, { ...data }, { ...DEFAULT_JOB_OPTIONS[name], ...options });
+    const job = await withQueueTimeout(
+      this.queue(queueName).add(name, { ...data }, { ...DEFAULT_JOB_OPTIONS[name], ...options }),
+      this.timeoutMs,
+      `adding ${name}`,
+    );
     return { id: String(job.id), queue: queueName, name };
   }
 }

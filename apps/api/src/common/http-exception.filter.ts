@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode, type ErrorDetail } from '@vigie/common';
 import type { Response } from 'express';
+import { QueueUnavailableError } from '@vigie/queue';
 import { QueryFailedError } from 'typeorm';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -86,6 +87,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
         return errorBody(404, `No route ${message.replace(/^Cannot /, '')}`);
       }
       return errorBody(status, message);
+    }
+    if (exception instanceof QueueUnavailableError) {
+      return errorBody(503, `The job queue is unavailable: ${exception.message}`);
     }
     if (isUniqueViolation(exception)) {
       return errorBody(409, 'A resource with the same unique value already exists');

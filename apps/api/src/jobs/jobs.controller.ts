@@ -1,15 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, ErrorCode, notFound } from '@vigie/common';
+import { notFound } from '@vigie/common';
 import { JobName, QueueName } from '@vigie/contracts';
-import { JobProducer } from '@vigie/queue';
+import { JobProducer, withQueueTimeout } from '@vigie/queue';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
 import { EnqueuedJobDto, JobStatusDto } from './dto/job.dto';
-
-const queueUnavailable = (error: unknown) =>
-  new DomainError(ErrorCode.Unavailable, `The job queue is unavailable: ${(error as Error).message}`);
 
 /** Operator actions on background jobs (admins). */
 @ApiTags('jobs')
@@ -24,11 +21,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Run housekeeping now: purge expired sessions, expire API keys, lift lapsed locks' })
   @ApiAcceptedResponse({ type: EnqueuedJobDto })
   async housekeeping(@CurrentPrincipal() principal: Principal): Promise<EnqueuedJobDto> {
-    const job = await this.producer
-      .enqueue(JobName.Housekeeping, { version: 1, trigger: 'manual', requestedBy: principal.id })
-      .catch((error: unknown) => {
-        throw queueUnavailable(error);
-      });
+    const job = await this.producer.enqueue(JobName.Housekeeping, { version: 1, trigger: 'manual', requestedBy: principal.id });
     return { ...job, statusUrl: `/api/v1/jobs/${job.queue}/${job.id}` };
   }
 
@@ -41,15 +34,13 @@ export class JobsController {
     @Param('id') id: string,
   ): Promise<JobStatusDto> {
     const queue = this.producer.queue(queueName);
-    const job = await queue.getJob(id).catch((error: unknown) => {
-      throw queueUnavailable(error);
-    });
+    const job = await withQueueTimeout(queue.getJob(id), this.producer.timeoutMs, 'reading a job');
     if (!job) throw notFound('Job', `${queueName}/${id}`);
     return {
       id: String(job.id),
       queue: queueName,
       name: job.name,
-      state: await job.getState(),
+      state: await withQueueTimeout(job.getState(), this.producer.timeoutMs, 'reading a job state'),
       attemptsMade: job.attemptsMade,
       ...(job.returnvalue !== undefined && job.returnvalue !== null ? { result: job.returnvalue } : {}),
       ...(job.failedReason ? { failedReason: job.failedReason } : {}),
