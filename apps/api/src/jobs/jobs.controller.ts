@@ -30,9 +30,11 @@ export class JobsController {
   @ApiOperation({ summary: 'State, result or failure reason of a job' })
   @ApiOkResponse({ type: JobStatusDto })
   async status(
-    @Param('queue', new ParseEnumPipe(QueueName)) queueName: QueueName,
+    // Typed string, not QueueName: the validation pipe would otherwise treat the enum as a class to validate.
+    @Param('queue', new ParseEnumPipe(QueueName)) queueParam: string,
     @Param('id') id: string,
   ): Promise<JobStatusDto> {
+    const queueName = queueParam as QueueName;
     const queue = this.producer.queue(queueName);
     const job = await withQueueTimeout(queue.getJob(id), this.producer.timeoutMs, 'reading a job');
     if (!job) throw notFound('Job', `${queueName}/${id}`);
