@@ -43,7 +43,10 @@ async function main() {
     else if (process.env.VIGIE_REQUIRE_POSTGRES === '1') {
       console.error(`[vigie test] PostgreSQL is required but unreachable at ${postgresUrl}`);
       process.exit(1);
-    } else log(`PostgreSQL not reachable at ${postgresUrl}: PostgreSQL pass skipped (set TEST_POSTGRES_URL to run it)`);
+    } else
+      log(
+        `PostgreSQL not reachable at ${postgresUrl}: PostgreSQL pass skipped (set TEST_POSTGRES_URL to run it)`,
+      );
   }
 
   let redis;
@@ -84,7 +87,9 @@ async function main() {
   } finally {
     cleanup();
   }
-  log(`${failed ? 'FAILED' : 'Passed'} on ${dialects.join(' and ')} in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(
+    `${failed ? 'FAILED' : 'Passed'} on ${dialects.join(' and ')} in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

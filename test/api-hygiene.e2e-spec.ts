@@ -11,7 +11,11 @@ describe('API hygiene', () => {
   afterAll(() => api.close());
 
   it('rejects unknown fields with 400 naming them', async () => {
-    const res = await api.http().post('/api/v1/auth/login').send({ email: 'a@b.fr', password: 'x', role: 'national_admin' }).expect(400);
+    const res = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'a@b.fr', password: 'x', role: 'national_admin' })
+      .expect(400);
     expect(res.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
@@ -22,16 +26,41 @@ describe('API hygiene', () => {
 
   it('rejects wrong types and unknown query parameters with 400', async () => {
     const token = await api.adminToken();
-    const res = await api.http().get('/api/v1/establishments?limit=abc&colour=blue').set('Authorization', `Bearer ${token}`).expect(400);
-    expect([...new Set(res.body.details.map((d: { field: string }) => d.field))].sort()).toEqual(['colour', 'limit']);
-    await api.http().get('/api/v1/establishments/not-a-uuid').set('Authorization', `Bearer ${token}`).expect(400);
-    await api.http().get('/api/v1/establishments?limit=500').set('Authorization', `Bearer ${token}`).expect(400);
+    const res = await api
+      .http()
+      .get('/api/v1/establishments?limit=abc&colour=blue')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
+    expect([...new Set(res.body.details.map((d: { field: string }) => d.field))].sort()).toEqual([
+      'colour',
+      'limit',
+    ]);
+    await api
+      .http()
+      .get('/api/v1/establishments/not-a-uuid')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
+    await api
+      .http()
+      .get('/api/v1/establishments?limit=500')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
   });
 
   it('answers malformed JSON with 400 in the error shape', async () => {
-    const res = await api.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    const res = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
     expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON body' });
-    const notObject = await api.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('"text"').expect(400);
+    const notObject = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('"text"')
+      .expect(400);
     expect(notObject.body.statusCode).toBe(400);
   });
 
@@ -41,16 +70,28 @@ describe('API hygiene', () => {
       .post('/api/v1/auth/login')
       .send({ email: 'a@b.fr', password: 'x'.repeat(api.config.api.bodyLimitBytes + 10) })
       .expect(413);
-    expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', message: expect.stringContaining('limit') });
+    expect(res.body).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: expect.stringContaining('limit'),
+    });
   });
 
   it('answers unknown routes with 404 in the error shape', async () => {
     const res = await api.http().get('/api/v1/nothing-here').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'No route GET /api/v1/nothing-here' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No route GET /api/v1/nothing-here',
+    });
   });
 
   it('sends security headers, a request id, and CORS only to configured origins', async () => {
-    const res = await api.http().get('/api/health').set('Origin', 'https://console.example.fr').set('X-Request-Id', 'trace-123');
+    const res = await api
+      .http()
+      .get('/api/health')
+      .set('Origin', 'https://console.example.fr')
+      .set('X-Request-Id', 'trace-123');
     expect(res.headers['x-request-id']).toBe('trace-123');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
@@ -86,39 +127,76 @@ describe('API hygiene', () => {
     ]) {
       expect(paths).toContain(path);
     }
-    for (const [path, operations] of Object.entries<Record<string, { summary?: string; responses: object }>>(doc.paths)) {
+    for (const [path, operations] of Object.entries<Record<string, { summary?: string; responses: object }>>(
+      doc.paths,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
         expect(`${method} ${path}: ${operation.summary ?? 'no summary'}`).not.toMatch(/no summary$/);
       }
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LoginDto', 'TokensDto', 'EstablishmentDto', 'CreateUserDto']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['LoginDto', 'TokensDto', 'EstablishmentDto', 'CreateUserDto']),
+    );
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
     expect(doc.components.securitySchemes).toHaveProperty('apiKey');
     await api.http().get('/api/docs').expect(200).expect('Content-Type', /html/);
   });
 
   it('never writes passwords, tokens or API keys to the logs', async () => {
-    const login = await api.http().post('/api/v1/auth/login').send({ email: 'ciso.a@test.fr', password: PASSWORD }).expect(200);
-    await api.http().post('/api/v1/auth/login').send({ email: 'ciso.a@test.fr', password: 'wrong-secret-password' }).expect(401);
+    const login = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'ciso.a@test.fr', password: PASSWORD })
+      .expect(200);
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'ciso.a@test.fr', password: 'wrong-secret-password' })
+      .expect(401);
     const key = await api
       .http()
       .post('/api/v1/api-keys')
       .set('Authorization', `Bearer ${login.body.accessToken}`)
-      .send({ name: 'logging test', establishmentId: (await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`)).body.establishmentIds[0] })
+      .send({
+        name: 'logging test',
+        establishmentId: (
+          await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`)
+        ).body.establishmentIds[0],
+      })
       .expect(201);
-    await api.http().get('/api/v1/establishments?token=query-secret-value').set('X-API-Key', key.body.key).expect(400);
+    await api
+      .http()
+      .get('/api/v1/establishments?token=query-secret-value')
+      .set('X-API-Key', key.body.key)
+      .expect(400);
     const logs = api.logs.text;
     expect(logs).toContain('request completed');
-    for (const secret of [PASSWORD, 'wrong-secret-password', login.body.accessToken, login.body.refreshToken, key.body.key, 'query-secret-value']) {
+    for (const secret of [
+      PASSWORD,
+      'wrong-secret-password',
+      login.body.accessToken,
+      login.body.refreshToken,
+      key.body.key,
+      'query-secret-value',
+    ]) {
       expect(logs).not.toContain(secret);
     }
     const line = JSON.parse(api.logs.lines.find((l) => l.includes('/api/v1/auth/login'))!);
-    expect(line).toMatchObject({ level: 'info', requestId: expect.any(String), method: 'POST', path: '/api/v1/auth/login', status: expect.any(Number) });
+    expect(line).toMatchObject({
+      level: 'info',
+      requestId: expect.any(String),
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      status: expect.any(Number),
+    });
   });
 
   it('reports health 200 with the database and Redis up', async () => {
     const res = await api.http().get('/api/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('serves Prometheus metrics to loopback clients', async () => {
@@ -130,9 +208,21 @@ describe('API hygiene', () => {
   it('keeps the queue dashboard for administrators', async () => {
     await api.http().get('/api/admin/queues').expect(401).expect('WWW-Authenticate', /Basic/);
     await api.http().get('/api/admin/queues').auth('ciso.a@test.fr', PASSWORD).expect(401);
-    await api.http().get('/api/admin/queues').auth('admin@test.vigie.local', 'wrong-password-here').expect(401);
-    await api.http().get('/api/admin/queues').auth('admin@test.vigie.local', 'admin-password-for-tests').expect(200);
-    await api.http().get('/api/admin/queues').set('Authorization', `Bearer ${await api.adminToken()}`).expect(200);
+    await api
+      .http()
+      .get('/api/admin/queues')
+      .auth('admin@test.vigie.local', 'wrong-password-here')
+      .expect(401);
+    await api
+      .http()
+      .get('/api/admin/queues')
+      .auth('admin@test.vigie.local', 'admin-password-for-tests')
+      .expect(200);
+    await api
+      .http()
+      .get('/api/admin/queues')
+      .set('Authorization', `Bearer ${await api.adminToken()}`)
+      .expect(200);
   });
 });
 
@@ -146,10 +236,21 @@ describe('health when Redis is down', () => {
 
   it('answers 503 naming Redis, and metrics and login keep working', async () => {
     const res = await api.http().get('/api/health').expect(503);
-    expect(res.body).toMatchObject({ status: 'degraded', checks: { database: { status: 'up' }, redis: { status: 'down', error: expect.any(String) } } });
-    await api.http().post('/api/v1/auth/login').send({ email: 'admin@test.vigie.local', password: 'admin-password-for-tests' }).expect(200);
+    expect(res.body).toMatchObject({
+      status: 'degraded',
+      checks: { database: { status: 'up' }, redis: { status: 'down', error: expect.any(String) } },
+    });
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'admin@test.vigie.local', password: 'admin-password-for-tests' })
+      .expect(200);
     await api.http().get('/api/metrics').expect(200);
-    const job = await api.http().post('/api/v1/jobs/housekeeping').set('Authorization', `Bearer ${await api.adminToken()}`).expect(503);
+    const job = await api
+      .http()
+      .post('/api/v1/jobs/housekeeping')
+      .set('Authorization', `Bearer ${await api.adminToken()}`)
+      .expect(503);
     expect(job.body.message).toMatch(/queue is unavailable/);
   });
 });

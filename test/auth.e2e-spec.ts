@@ -14,14 +14,45 @@ describe('identity: login, tokens, lock-out, API keys', () => {
   afterAll(() => api.close());
 
   it('signs in, answers /auth/me with role and scope, and refuses a bad password', async () => {
-    const res = await api.http().post('/api/v1/auth/login').send({ email: 'CISO.A@test.fr', password: PASSWORD }).expect(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, tokenType: 'Bearer' });
-    const me = await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-    expect(me.body).toMatchObject({ kind: 'user', id: t.cisoA.id, role: 'establishment_ciso', establishmentIds: [t.a1.id], regionCode: null });
+    const res = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'CISO.A@test.fr', password: PASSWORD })
+      .expect(200);
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: 900,
+      tokenType: 'Bearer',
+    });
+    const me = await api
+      .http()
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
+    expect(me.body).toMatchObject({
+      kind: 'user',
+      id: t.cisoA.id,
+      role: 'establishment_ciso',
+      establishmentIds: [t.a1.id],
+      regionCode: null,
+    });
 
-    const bad = await api.http().post('/api/v1/auth/login').send({ email: 'ciso.a@test.fr', password: 'wrong-password' }).expect(401);
-    expect(bad.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password' });
-    const unknown = await api.http().post('/api/v1/auth/login').send({ email: 'nobody@test.fr', password: 'x' }).expect(401);
+    const bad = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'ciso.a@test.fr', password: 'wrong-password' })
+      .expect(401);
+    expect(bad.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Invalid e-mail or password',
+    });
+    const unknown = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@test.fr', password: 'x' })
+      .expect(401);
     expect(unknown.body.message).toBe(bad.body.message);
   });
 
@@ -33,13 +64,27 @@ describe('identity: login, tokens, lock-out, API keys', () => {
   });
 
   it('rotates refresh tokens and revokes the whole family when a used one comes back', async () => {
-    const first = (await api.http().post('/api/v1/auth/login').send({ email: 'ciso.b@test.fr', password: PASSWORD }).expect(200)).body;
-    const second = (await api.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
+    const first = (
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'ciso.b@test.fr', password: PASSWORD })
+        .expect(200)
+    ).body;
+    const second = (
+      await api.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
+    ).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    const third = (await api.http().post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(200)).body;
+    const third = (
+      await api.http().post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(200)
+    ).body;
 
     // The first token is replayed (stolen): every token of the sign-in dies, the legitimate latest one included.
-    const replay = await api.http().post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    const replay = await api
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
     expect(replay.body.message).toMatch(/already used/);
     await api.http().post('/api/v1/auth/refresh').send({ refreshToken: third.refreshToken }).expect(401);
 
@@ -47,23 +92,45 @@ describe('identity: login, tokens, lock-out, API keys', () => {
     expect(family.length).toBeGreaterThanOrEqual(3);
     expect(family.every((token) => token.revokedAt !== null)).toBe(true);
     expect(family.some((token) => token.revokedReason === 'reuse_detected')).toBe(true);
-    expect(await api.dataSource.getRepository(AuditEvent).countBy({ action: 'auth.refresh_reuse_detected', resourceId: t.cisoB.id })).toBe(1);
+    expect(
+      await api.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ action: 'auth.refresh_reuse_detected', resourceId: t.cisoB.id }),
+    ).toBe(1);
   });
 
   it('logs out by revoking the refresh token family', async () => {
-    const tokens = (await api.http().post('/api/v1/auth/login').send({ email: 'analyst94@test.fr', password: PASSWORD }).expect(200)).body;
+    const tokens = (
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'analyst94@test.fr', password: PASSWORD })
+        .expect(200)
+    ).body;
     await api.http().post('/api/v1/auth/logout').send({ refreshToken: tokens.refreshToken }).expect(204);
     await api.http().post('/api/v1/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
   });
 
   it('locks an account after repeated failures, with Retry-After, even for the right password', async () => {
     for (let i = 0; i < 3; i++) {
-      await api.http().post('/api/v1/auth/login').send({ email: 'analyst11@test.fr', password: 'not-the-password' }).expect(401);
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'analyst11@test.fr', password: 'not-the-password' })
+        .expect(401);
     }
-    const locked = await api.http().post('/api/v1/auth/login').send({ email: 'analyst11@test.fr', password: PASSWORD }).expect(423);
+    const locked = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'analyst11@test.fr', password: PASSWORD })
+      .expect(423);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(500);
     expect(locked.body.message).toMatch(/locked/);
-    expect(await api.dataSource.getRepository(AuditEvent).countBy({ action: 'auth.locked', resourceId: t.analyst11.id })).toBe(1);
+    expect(
+      await api.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ action: 'auth.locked', resourceId: t.analyst11.id }),
+    ).toBe(1);
   });
 
   it('issues API keys shown once, stored hashed, usable as Bearer or X-API-Key, and revocable', async () => {
@@ -83,26 +150,53 @@ describe('identity: login, tokens, lock-out, API keys', () => {
     const list = await api.http().get('/api/v1/api-keys').set('Authorization', `Bearer ${token}`).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(secret);
 
-    const viaBearer = await api.http().get('/api/v1/establishments').set('Authorization', `Bearer ${secret}`).expect(200);
+    const viaBearer = await api
+      .http()
+      .get('/api/v1/establishments')
+      .set('Authorization', `Bearer ${secret}`)
+      .expect(200);
     expect(viaBearer.body.items.map((e: { id: string }) => e.id)).toEqual([t.a1.id]);
     await api.http().get(`/api/v1/establishments/${t.b1.id}`).set('X-API-Key', secret).expect(404);
     // Read-only by default: no changes, and never identity management.
-    await api.http().patch(`/api/v1/establishments/${t.a1.id}`).set('X-API-Key', secret).send({ bedCount: 5 }).expect(403);
+    await api
+      .http()
+      .patch(`/api/v1/establishments/${t.a1.id}`)
+      .set('X-API-Key', secret)
+      .send({ bedCount: 5 })
+      .expect(403);
     await api.http().get('/api/v1/api-keys').set('X-API-Key', secret).expect(403);
 
-    await api.http().delete(`/api/v1/api-keys/${created.body.id}`).set('Authorization', `Bearer ${token}`).expect(200);
+    await api
+      .http()
+      .delete(`/api/v1/api-keys/${created.body.id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     const revoked = await api.http().get('/api/v1/establishments').set('X-API-Key', secret).expect(401);
     expect(revoked.body.message).toBe('Invalid, expired or revoked API key');
   });
 
   it('keeps API keys inside their creator’s scope', async () => {
     const token = await api.login('ciso.b@test.fr', PASSWORD);
-    const other = await api.http().post('/api/v1/api-keys').set('Authorization', `Bearer ${token}`).send({ name: 'key', establishmentId: t.a1.id });
+    const other = await api
+      .http()
+      .post('/api/v1/api-keys')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'key', establishmentId: t.a1.id });
     expect([other.status, other.body.message]).toEqual([404, `Establishment ${t.a1.id} not found`]);
-    const noScope = await api.http().post('/api/v1/api-keys').set('Authorization', `Bearer ${token}`).send({ name: 'key' }).expect(400);
+    const noScope = await api
+      .http()
+      .post('/api/v1/api-keys')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'key' })
+      .expect(400);
     expect(noScope.body.details[0].field).toBe('establishmentId');
     const analyst = await api.login('analyst94@test.fr', PASSWORD);
-    await api.http().post('/api/v1/api-keys').set('Authorization', `Bearer ${analyst}`).send({ name: 'key', regionCode: '11' }).expect(403);
+    await api
+      .http()
+      .post('/api/v1/api-keys')
+      .set('Authorization', `Bearer ${analyst}`)
+      .send({ name: 'key', regionCode: '11' })
+      .expect(403);
     const regional = await api
       .http()
       .post('/api/v1/api-keys')
@@ -110,7 +204,11 @@ describe('identity: login, tokens, lock-out, API keys', () => {
       .send({ name: 'ARS export', access: 'read_write' })
       .expect(201);
     expect(regional.body.regionCode).toBe('94');
-    const seen = await api.http().get('/api/v1/establishments').set('X-API-Key', regional.body.key).expect(200);
+    const seen = await api
+      .http()
+      .get('/api/v1/establishments')
+      .set('X-API-Key', regional.body.key)
+      .expect(200);
     expect(seen.body.items.map((e: { id: string }) => e.id)).toEqual([t.b1.id]);
   });
 
@@ -123,9 +221,18 @@ describe('identity: login, tokens, lock-out, API keys', () => {
   it('stops a disabled user at once, access token included', async () => {
     const token = await api.login('ciso.b@test.fr', PASSWORD);
     const admin = await api.adminToken();
-    await api.http().patch(`/api/v1/users/${t.cisoB.id}`).set('Authorization', `Bearer ${admin}`).send({ disabled: true }).expect(200);
+    await api
+      .http()
+      .patch(`/api/v1/users/${t.cisoB.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ disabled: true })
+      .expect(200);
     await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
-    await api.http().post('/api/v1/auth/login').send({ email: 'ciso.b@test.fr', password: PASSWORD }).expect(401);
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'ciso.b@test.fr', password: PASSWORD })
+      .expect(401);
   });
 });
 
@@ -137,8 +244,13 @@ describe('login rate limit', () => {
   afterAll(() => api.close());
 
   it('answers 429 with Retry-After past the per-minute limit of a client address', async () => {
-    for (let i = 0; i < 3; i++) await api.http().post('/api/v1/auth/login').send({ email: 'a@b.fr', password: 'x' }).expect(401);
-    const limited = await api.http().post('/api/v1/auth/login').send({ email: 'a@b.fr', password: 'x' }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await api.http().post('/api/v1/auth/login').send({ email: 'a@b.fr', password: 'x' }).expect(401);
+    const limited = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'a@b.fr', password: 'x' })
+      .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
   });

@@ -20,9 +20,15 @@ describe('establishments, legal entities and GHTs', () => {
     expect(res.body).toHaveLength(18);
     const corse = res.body.find((r: { code: string }) => r.code === '94');
     expect(corse).toMatchObject({ name: 'Corse', departements: [{ code: '2A' }, { code: '2B' }] });
-    const total = res.body.reduce((n: number, r: { departements: unknown[] }) => n + r.departements.length, 0);
+    const total = res.body.reduce(
+      (n: number, r: { departements: unknown[] }) => n + r.departements.length,
+      0,
+    );
     expect(total).toBe(101);
-    expect(res.body.find((r: { code: string }) => r.code === '06')).toMatchObject({ overseas: true, departements: [{ code: '976' }] });
+    expect(res.body.find((r: { code: string }) => r.code === '06')).toMatchObject({
+      overseas: true,
+      departements: [{ code: '976' }],
+    });
   });
 
   it('derives region and département from the FINESS number', async () => {
@@ -30,14 +36,32 @@ describe('establishments, legal entities and GHTs', () => {
       .http()
       .post('/api/v1/establishments')
       .set(as(admin))
-      .send({ finess: '2b 000 0053', name: '  CH de Corte ', category: 'ch', legalEntityId: t.legalEntityB.id, ghtId: t.ghtB.id, bedCount: 120 })
+      .send({
+        finess: '2b 000 0053',
+        name: '  CH de Corte ',
+        category: 'ch',
+        legalEntityId: t.legalEntityB.id,
+        ghtId: t.ghtB.id,
+        bedCount: 120,
+      })
       .expect(201);
-    expect(res.body).toMatchObject({ finess: '2B0000053', name: 'CH de Corte', regionCode: '94', departementCode: '2B', categoryLabel: 'Centre hospitalier (CH)' });
+    expect(res.body).toMatchObject({
+      finess: '2B0000053',
+      name: 'CH de Corte',
+      regionCode: '94',
+      departementCode: '2B',
+      categoryLabel: 'Centre hospitalier (CH)',
+    });
     const overseas = await api
       .http()
       .post('/api/v1/establishments')
       .set(as(admin))
-      .send({ finess: '980503023', name: 'Clinique de Mayotte', category: 'private_clinic', legalEntityId: t.legalEntityB.id })
+      .send({
+        finess: '980503023',
+        name: 'Clinique de Mayotte',
+        category: 'private_clinic',
+        legalEntityId: t.legalEntityB.id,
+      })
       .expect(201);
     expect(overseas.body).toMatchObject({ regionCode: '06', departementCode: '976' });
   });
@@ -46,7 +70,12 @@ describe('establishments, legal entities and GHTs', () => {
     const post = (body: object) => api.http().post('/api/v1/establishments').set(as(admin)).send(body);
     const base = { name: 'Site', category: 'ch', legalEntityId: t.legalEntityA.id };
     const badKey = await post({ ...base, finess: '750100126' }).expect(400);
-    expect(badKey.body.details).toEqual([{ field: 'finess', problem: 'finess is not a valid FINESS number: the check digit (9th character) is wrong' }]);
+    expect(badKey.body.details).toEqual([
+      {
+        field: 'finess',
+        problem: 'finess is not a valid FINESS number: the check digit (9th character) is wrong',
+      },
+    ]);
     const wrongDept = await post({ ...base, finess: '770000040', departementCode: '75' }).expect(400);
     expect(wrongDept.body.message).toBe('FINESS 770000040 belongs to département 77, not 75');
     const wrongGht = await post({ ...base, finess: '770000040', ghtId: t.ghtB.id }).expect(400);
@@ -55,44 +84,83 @@ describe('establishments, legal entities and GHTs', () => {
     expect(unknownCategory.body.details[0].field).toBe('category');
     const duplicate = await post({ ...base, finess: t.a1.finess }).expect(409);
     expect(duplicate.body.message).toBe(`An establishment with FINESS ${t.a1.finess} already exists`);
-    const noEj = await post({ ...base, finess: '770000040', legalEntityId: '6f1c1b5e-8a0e-4f7a-9a52-7d1a3c2b9e10' }).expect(400);
+    const noEj = await post({
+      ...base,
+      finess: '770000040',
+      legalEntityId: '6f1c1b5e-8a0e-4f7a-9a52-7d1a3c2b9e10',
+    }).expect(400);
     expect(noEj.body.details[0].field).toBe('legalEntityId');
   });
 
   it('filters and paginates', async () => {
-    const page1 = await api.http().get('/api/v1/establishments?regionCode=11&limit=1&offset=0').set(as(admin)).expect(200);
-    const page2 = await api.http().get('/api/v1/establishments?regionCode=11&limit=1&offset=1').set(as(admin)).expect(200);
+    const page1 = await api
+      .http()
+      .get('/api/v1/establishments?regionCode=11&limit=1&offset=0')
+      .set(as(admin))
+      .expect(200);
+    const page2 = await api
+      .http()
+      .get('/api/v1/establishments?regionCode=11&limit=1&offset=1')
+      .set(as(admin))
+      .expect(200);
     expect(page1.body.total).toBe(2);
     expect(page1.body.items).toHaveLength(1);
     expect(page2.body.items[0].id).not.toBe(page1.body.items[0].id);
     const byName = await api.http().get('/api/v1/establishments?q=pitié').set(as(admin)).expect(200);
     expect(byName.body.items.map((e: { id: string }) => e.id)).toEqual([t.a1.id]);
-    const byGht = await api.http().get(`/api/v1/establishments?ghtId=${t.ghtB.id}`).set(as(admin)).expect(200);
+    const byGht = await api
+      .http()
+      .get(`/api/v1/establishments?ghtId=${t.ghtB.id}`)
+      .set(as(admin))
+      .expect(200);
     expect(byGht.body.items.every((e: { ghtId: string }) => e.ghtId === t.ghtB.id)).toBe(true);
-    const ejs = await api.http().get('/api/v1/legal-entities?legalStatus=public&regionCode=94').set(as(admin)).expect(200);
+    const ejs = await api
+      .http()
+      .get('/api/v1/legal-entities?legalStatus=public&regionCode=94')
+      .set(as(admin))
+      .expect(200);
     expect(ejs.body.items.map((e: { id: string }) => e.id)).toEqual([t.legalEntityB.id]);
   });
 
   it('lets a CISO rename their establishment, and only that, with an audit trail of changed fields', async () => {
     const ciso = await api.login('ciso.a@test.fr', PASSWORD);
-    await api.http().patch(`/api/v1/establishments/${t.a1.id}`).set(as(ciso)).send({ category: 'chu' }).expect(403);
-    const res = await api.http().patch(`/api/v1/establishments/${t.a1.id}`).set(as(ciso)).send({ name: 'GH Pitié-Salpêtrière', bedCount: 1500 }).expect(200);
+    await api
+      .http()
+      .patch(`/api/v1/establishments/${t.a1.id}`)
+      .set(as(ciso))
+      .send({ category: 'chu' })
+      .expect(403);
+    const res = await api
+      .http()
+      .patch(`/api/v1/establishments/${t.a1.id}`)
+      .set(as(ciso))
+      .send({ name: 'GH Pitié-Salpêtrière', bedCount: 1500 })
+      .expect(200);
     expect(res.body).toMatchObject({ name: 'GH Pitié-Salpêtrière', bedCount: 1500 });
-    const event = await api.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'establishment.update', resourceId: t.a1.id });
+    const event = await api.dataSource
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'establishment.update', resourceId: t.a1.id });
     expect(event).toMatchObject({
       actorType: 'user',
       actorId: t.cisoA.id,
       actorLabel: 'ciso.a@test.fr',
       regionCode: '11',
       establishmentId: t.a1.id,
-      changes: { name: { from: 'Pitié-Salpêtrière', to: 'GH Pitié-Salpêtrière' }, bedCount: { from: 100, to: 1500 } },
+      changes: {
+        name: { from: 'Pitié-Salpêtrière', to: 'GH Pitié-Salpêtrière' },
+        bedCount: { from: 100, to: 1500 },
+      },
       requestId: expect.any(String),
       ip: expect.any(String),
     });
   });
 
   it('refuses to delete a legal entity that still runs establishments', async () => {
-    const res = await api.http().delete(`/api/v1/legal-entities/${t.legalEntityA.id}`).set(as(admin)).expect(409);
+    const res = await api
+      .http()
+      .delete(`/api/v1/legal-entities/${t.legalEntityA.id}`)
+      .set(as(admin))
+      .expect(409);
     expect(res.body.message).toMatch(/still runs 2 establishment/);
   });
 
@@ -103,13 +171,28 @@ describe('establishments, legal entities and GHTs', () => {
       .set(as(admin))
       .send({ password: 'a-brand-new-password-42' })
       .expect(200);
-    const res = await api.http().get(`/api/v1/audit-events?resourceType=user&resourceId=${t.cisoA.id}&action=user.*`).set(as(admin)).expect(200);
-    expect(res.body.items[0]).toMatchObject({ action: 'user.update', changes: { passwordHash: { from: '[redacted]', to: '[redacted]' } } });
+    const res = await api
+      .http()
+      .get(`/api/v1/audit-events?resourceType=user&resourceId=${t.cisoA.id}&action=user.*`)
+      .set(as(admin))
+      .expect(200);
+    expect(res.body.items[0]).toMatchObject({
+      action: 'user.update',
+      changes: { passwordHash: { from: '[redacted]', to: '[redacted]' } },
+    });
     expect(JSON.stringify(res.body)).not.toContain('a-brand-new-password-42');
     expect(JSON.stringify(res.body)).not.toContain('argon2');
-    const since = await api.http().get(`/api/v1/audit-events?from=${new Date(Date.now() - 60000).toISOString()}`).set(as(admin)).expect(200);
+    const since = await api
+      .http()
+      .get(`/api/v1/audit-events?from=${new Date(Date.now() - 60000).toISOString()}`)
+      .set(as(admin))
+      .expect(200);
     expect(since.body.total).toBeGreaterThan(0);
-    const future = await api.http().get(`/api/v1/audit-events?from=${new Date(Date.now() + 60000).toISOString()}`).set(as(admin)).expect(200);
+    const future = await api
+      .http()
+      .get(`/api/v1/audit-events?from=${new Date(Date.now() + 60000).toISOString()}`)
+      .set(as(admin))
+      .expect(200);
     expect(future.body.total).toBe(0);
     await api.http().get('/api/v1/audit-events?from=yesterday').set(as(admin)).expect(400);
   });

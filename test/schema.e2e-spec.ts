@@ -14,7 +14,8 @@ describe.each(['sqlite', 'postgres'] as const)('migrations on %s', (dialect) => 
 
   beforeAll(async () => {
     if (dialect === 'postgres' && !(await postgresReachable())) {
-      if (process.env.VIGIE_REQUIRE_POSTGRES === '1') throw new Error('PostgreSQL is required (VIGIE_REQUIRE_POSTGRES=1) but unreachable');
+      if (process.env.VIGIE_REQUIRE_POSTGRES === '1')
+        throw new Error('PostgreSQL is required (VIGIE_REQUIRE_POSTGRES=1) but unreachable');
       skip = true;
       return;
     }
@@ -42,7 +43,9 @@ describe.each(['sqlite', 'postgres'] as const)('migrations on %s', (dialect) => 
       `INSERT INTO audit_event ("actorType", "action", "resourceType") VALUES (${p(1)}, ${p(2)}, ${p(3)})`,
       ['system', 'test.event', 'test'],
     );
-    await expect(dataSource.query(`UPDATE audit_event SET "action" = 'tampered'`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE audit_event SET "action" = 'tampered'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(dataSource.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
     const rows = await dataSource.query(`SELECT "action" FROM audit_event`);
     expect(rows).toEqual([{ action: 'test.event' }]);
@@ -54,7 +57,8 @@ describe.each(['sqlite', 'postgres'] as const)('migrations on %s', (dialect) => 
     for (let i = 0; i < Number(count); i++) await dataSource.undoLastMigration({ transaction: 'each' });
     const runner = dataSource.createQueryRunner();
     const left = [];
-    for (const { tableName } of dataSource.entityMetadatas) if (await runner.hasTable(tableName)) left.push(tableName);
+    for (const { tableName } of dataSource.entityMetadatas)
+      if (await runner.hasTable(tableName)) left.push(tableName);
     await runner.release();
     expect(left).toEqual([]);
   });

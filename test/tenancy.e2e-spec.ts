@@ -6,7 +6,8 @@ import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 type Actor = 'admin' | 'analyst' | 'ciso';
 type Ownership = 'own' | 'other';
 type Action = 'list' | 'read' | 'create' | 'update' | 'delete';
-type Resource = 'establishment' | 'legal_entity' | 'ght' | 'user' | 'api_key' | 'audit_event' | 'region' | 'job';
+type Resource =
+  'establishment' | 'legal_entity' | 'ght' | 'user' | 'api_key' | 'audit_event' | 'region' | 'job';
 
 /**
  * The analyst is the ARS Île-de-France analyst; the CISO is in charge of establishment A1 (Île-de-France).
@@ -88,7 +89,10 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
         bedCount: null,
       }),
     );
-    if (own) await api.dataSource.getRepository(UserEstablishment).insert({ userId: t.cisoA.id, establishmentId: created.id });
+    if (own)
+      await api.dataSource
+        .getRepository(UserEstablishment)
+        .insert({ userId: t.cisoA.id, establishmentId: created.id });
     return created;
   }
 
@@ -127,29 +131,56 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
         const id = actor === 'analyst' && own ? t.a2.id : own ? t.a1.id : t.b1.id;
         if (action === 'list') return http().get('/api/v1/establishments').set(auth);
         if (action === 'read') return http().get(`/api/v1/establishments/${id}`).set(auth);
-        if (action === 'update') return http().patch(`/api/v1/establishments/${id}`).set(auth).send({ bedCount: 100 + counter++ });
-        if (action === 'delete') return http().delete(`/api/v1/establishments/${(await freshEstablishment(ownership)).id}`).set(auth);
+        if (action === 'update')
+          return http()
+            .patch(`/api/v1/establishments/${id}`)
+            .set(auth)
+            .send({ bedCount: 100 + counter++ });
+        if (action === 'delete')
+          return http()
+            .delete(`/api/v1/establishments/${(await freshEstablishment(ownership)).id}`)
+            .set(auth);
         const finess = luhnComplete(`75${String(200000 + counter++).padStart(6, '0')}`);
-        return http().post('/api/v1/establishments').set(auth).send({ finess, name: 'Nouveau site', category: 'ch', legalEntityId: t.legalEntityA.id });
+        return http()
+          .post('/api/v1/establishments')
+          .set(auth)
+          .send({ finess, name: 'Nouveau site', category: 'ch', legalEntityId: t.legalEntityA.id });
       }
       case 'legal_entity': {
         const id = own ? t.legalEntityA.id : t.legalEntityB.id;
         if (action === 'list') return http().get('/api/v1/legal-entities').set(auth);
         if (action === 'read') return http().get(`/api/v1/legal-entities/${id}`).set(auth);
-        if (action === 'update') return http().patch(`/api/v1/legal-entities/${id}`).set(auth).send({ name: `EJ ${unique()}` });
+        if (action === 'update')
+          return http()
+            .patch(`/api/v1/legal-entities/${id}`)
+            .set(auth)
+            .send({ name: `EJ ${unique()}` });
         const finess = luhnComplete(`13${String(300000 + counter++).padStart(6, '0')}`);
-        return http().post('/api/v1/legal-entities').set(auth).send({ finess, name: 'Nouvelle EJ', legalStatus: 'private_non_profit' });
+        return http()
+          .post('/api/v1/legal-entities')
+          .set(auth)
+          .send({ finess, name: 'Nouvelle EJ', legalStatus: 'private_non_profit' });
       }
       case 'ght': {
         const id = own ? t.ghtA.id : t.ghtB.id;
         if (action === 'list') return http().get('/api/v1/ghts').set(auth);
         if (action === 'read') return http().get(`/api/v1/ghts/${id}`).set(auth);
-        if (action === 'update') return http().patch(`/api/v1/ghts/${id}`).set(auth).send({ name: `GHT ${unique()}` });
+        if (action === 'update')
+          return http()
+            .patch(`/api/v1/ghts/${id}`)
+            .set(auth)
+            .send({ name: `GHT ${unique()}` });
         if (action === 'delete') {
-          const ght = await http().post('/api/v1/ghts').set({ Authorization: `Bearer ${tokens.admin}` }).send({ name: `GHT ${unique()}`, regionCode: '94' });
+          const ght = await http()
+            .post('/api/v1/ghts')
+            .set({ Authorization: `Bearer ${tokens.admin}` })
+            .send({ name: `GHT ${unique()}`, regionCode: '94' });
           return http().delete(`/api/v1/ghts/${ght.body.id}`).set(auth);
         }
-        return http().post('/api/v1/ghts').set(auth).send({ name: `GHT ${unique()}`, regionCode: '11' });
+        return http()
+          .post('/api/v1/ghts')
+          .set(auth)
+          .send({ name: `GHT ${unique()}`, regionCode: '11' });
       }
       case 'user': {
         if (action === 'list') return http().get('/api/v1/users').set(auth);
@@ -157,69 +188,125 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
           return http()
             .post('/api/v1/users')
             .set(auth)
-            .send({ email: `new-${unique()}@test.fr`, displayName: 'Nouveau RSSI', password: PASSWORD, role: 'establishment_ciso', establishmentIds: [own ? t.a2.id : t.b1.id] });
+            .send({
+              email: `new-${unique()}@test.fr`,
+              displayName: 'Nouveau RSSI',
+              password: PASSWORD,
+              role: 'establishment_ciso',
+              establishmentIds: [own ? t.a2.id : t.b1.id],
+            });
         }
         const id = action === 'delete' ? await freshCiso(ownership) : own ? t.cisoA.id : t.cisoB.id;
         if (action === 'read') return http().get(`/api/v1/users/${id}`).set(auth);
-        if (action === 'update') return http().patch(`/api/v1/users/${id}`).set(auth).send({ displayName: `Nom ${unique()}` });
+        if (action === 'update')
+          return http()
+            .patch(`/api/v1/users/${id}`)
+            .set(auth)
+            .send({ displayName: `Nom ${unique()}` });
         return http().delete(`/api/v1/users/${id}`).set(auth);
       }
       case 'api_key': {
         if (action === 'list') return http().get('/api/v1/api-keys').set(auth);
         if (action === 'create') {
-          const scope = actor === 'analyst' ? (own ? { regionCode: '11' } : { regionCode: '94' }) : { establishmentId: own ? t.a1.id : t.b1.id };
-          return http().post('/api/v1/api-keys').set(auth).send({ name: `key ${unique()}`, ...scope });
+          const scope =
+            actor === 'analyst'
+              ? own
+                ? { regionCode: '11' }
+                : { regionCode: '94' }
+              : { establishmentId: own ? t.a1.id : t.b1.id };
+          return http()
+            .post('/api/v1/api-keys')
+            .set(auth)
+            .send({ name: `key ${unique()}`, ...scope });
         }
-        return http().delete(`/api/v1/api-keys/${await freshKey(ownership)}`).set(auth);
+        return http()
+          .delete(`/api/v1/api-keys/${await freshKey(ownership)}`)
+          .set(auth);
       }
       case 'audit_event':
         return http().get('/api/v1/audit-events?limit=200').set(auth);
       case 'region':
-        return action === 'list' ? http().get('/api/v1/regions').set(auth) : http().get('/api/v1/regions/94').set(auth);
+        return action === 'list'
+          ? http().get('/api/v1/regions').set(auth)
+          : http().get('/api/v1/regions/94').set(auth);
       case 'job':
         return http().post('/api/v1/jobs/housekeeping').set(auth);
     }
   }
 
   const cases = MATRIX.flatMap(([resource, action, ownership, expected]) =>
-    (Object.keys(expected) as Actor[]).map((actor) => [actor, action, resource, ownership, expected[actor]] as const),
+    (Object.keys(expected) as Actor[]).map(
+      (actor) => [actor, action, resource, ownership, expected[actor]] as const,
+    ),
   );
 
   it.each(cases)('%s %s %s (%s tenant) → %i', async (actor, action, resource, ownership, status) => {
     const res = await request(resource, action, ownership, actor);
     expect({ status: res.status, body: res.status >= 400 ? res.body : undefined }).toMatchObject({ status });
-    if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String) });
+    if (res.status >= 400)
+      expect(res.body).toMatchObject({ statusCode: status, message: expect.any(String) });
   });
 
   it('lists exactly the establishments of each tenant', async () => {
     const ids = async (actor: Actor) =>
-      ((await api.http().get('/api/v1/establishments?limit=200').set('Authorization', `Bearer ${tokens[actor]}`)).body.items as Establishment[])
-        .map((e) => e.id);
+      (
+        (
+          await api
+            .http()
+            .get('/api/v1/establishments?limit=200')
+            .set('Authorization', `Bearer ${tokens[actor]}`)
+        ).body.items as Establishment[]
+      ).map((e) => e.id);
     expect(await ids('ciso')).toEqual(expect.arrayContaining([t.a1.id]));
     expect(await ids('ciso')).not.toContain(t.a2.id);
     expect(await ids('analyst')).toEqual(expect.arrayContaining([t.a1.id, t.a2.id]));
     expect(await ids('analyst')).not.toContain(t.b1.id);
     expect(await ids('admin')).toEqual(expect.arrayContaining([t.a1.id, t.a2.id, t.b1.id]));
-    const analystSites = (await api.http().get('/api/v1/establishments?limit=200').set('Authorization', `Bearer ${tokens.analyst}`)).body.items;
+    const analystSites = (
+      await api
+        .http()
+        .get('/api/v1/establishments?limit=200')
+        .set('Authorization', `Bearer ${tokens.analyst}`)
+    ).body.items;
     expect(analystSites.every((e: Establishment) => e.regionCode === '11')).toBe(true);
   });
 
   it('shows analysts only their region’s audit trail, and CISOs only their own keys', async () => {
-    const events = (await api.http().get('/api/v1/audit-events?limit=200').set('Authorization', `Bearer ${tokens.analyst}`)).body.items;
+    const events = (
+      await api.http().get('/api/v1/audit-events?limit=200').set('Authorization', `Bearer ${tokens.analyst}`)
+    ).body.items;
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e: { regionCode: string }) => e.regionCode === '11')).toBe(true);
-    const all = (await api.http().get('/api/v1/audit-events?limit=200').set('Authorization', `Bearer ${tokens.admin}`)).body.items;
+    const all = (
+      await api.http().get('/api/v1/audit-events?limit=200').set('Authorization', `Bearer ${tokens.admin}`)
+    ).body.items;
     expect(all.some((e: { regionCode: string }) => e.regionCode === '94')).toBe(true);
 
-    const keys = (await api.http().get('/api/v1/api-keys?limit=200&includeInactive=true').set('Authorization', `Bearer ${tokens.ciso}`)).body.items;
+    const keys = (
+      await api
+        .http()
+        .get('/api/v1/api-keys?limit=200&includeInactive=true')
+        .set('Authorization', `Bearer ${tokens.ciso}`)
+    ).body.items;
     const stored = await api.dataSource.getRepository(ApiKey).find();
-    const visible = stored.filter((k) => k.establishmentId === t.a1.id || k.createdById === t.cisoA.id).map((k) => k.id).sort();
+    const visible = stored
+      .filter((k) => k.establishmentId === t.a1.id || k.createdById === t.cisoA.id)
+      .map((k) => k.id)
+      .sort();
     expect(keys.map((k: ApiKey) => k.id).sort()).toEqual(visible);
   });
 
   it('answers 404, not 403, for an id that does not exist, so existence never leaks', async () => {
-    const res = await api.http().get(`/api/v1/establishments/${randomUUID()}`).set('Authorization', `Bearer ${tokens.ciso}`).expect(404);
-    const other = await api.http().get(`/api/v1/establishments/${t.b1.id}`).set('Authorization', `Bearer ${tokens.ciso}`).expect(404);
+    const res = await api
+      .http()
+      .get(`/api/v1/establishments/${randomUUID()}`)
+      .set('Authorization', `Bearer ${tokens.ciso}`)
+      .expect(404);
+    const other = await api
+      .http()
+      .get(`/api/v1/establishments/${t.b1.id}`)
+      .set('Authorization', `Bearer ${tokens.ciso}`)
+      .expect(404);
     expect(other.body.message.replace(t.b1.id, 'ID')).toBe(res.body.message.replace(/[0-9a-f-]{36}/, 'ID'));
   });
 });

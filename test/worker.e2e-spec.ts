@@ -27,7 +27,9 @@ function get(port: number, path: string): Promise<{ status: number; body: string
 function metricValue(text: string, name: string, labels: Record<string, string>): number | undefined {
   const line = text
     .split('\n')
-    .find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+    .find(
+      (l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+    );
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -61,13 +63,27 @@ describe('jobs through the worker', () => {
         revokedReason: null,
       }),
     );
-    await api.dataSource.getRepository(User).update({ id: t.cisoB.id }, { lockedUntil: new Date(Date.now() - 1000), failedLoginCount: 5 });
+    await api.dataSource
+      .getRepository(User)
+      .update({ id: t.cisoB.id }, { lockedUntil: new Date(Date.now() - 1000), failedLoginCount: 5 });
 
-    const queued = await api.http().post('/api/v1/jobs/housekeeping').set('Authorization', `Bearer ${admin}`).expect(202);
-    expect(queued.body).toMatchObject({ queue: 'maintenance', name: 'maintenance.housekeeping', statusUrl: expect.stringMatching(/^\/api\/v1\/jobs\/maintenance\//) });
+    const queued = await api
+      .http()
+      .post('/api/v1/jobs/housekeeping')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(202);
+    expect(queued.body).toMatchObject({
+      queue: 'maintenance',
+      name: 'maintenance.housekeeping',
+      statusUrl: expect.stringMatching(/^\/api\/v1\/jobs\/maintenance\//),
+    });
     const done = await waitFor(
       async () => {
-        const res = await api.http().get(queued.body.statusUrl).set('Authorization', `Bearer ${admin}`).expect(200);
+        const res = await api
+          .http()
+          .get(queued.body.statusUrl)
+          .set('Authorization', `Bearer ${admin}`)
+          .expect(200);
         return res.body.state === 'completed' && res.body;
       },
       15000,
@@ -75,18 +91,40 @@ describe('jobs through the worker', () => {
     );
     expect(done.result).toMatchObject({ refreshTokensDeleted: 1, apiKeysPurged: 0, loginLocksCleared: 1 });
     expect(await tokens.countBy({ userId: t.cisoA.id })).toBe(0);
-    expect(await api.dataSource.getRepository(User).findOneByOrFail({ id: t.cisoB.id })).toMatchObject({ lockedUntil: null, failedLoginCount: 0 });
-    const audit = await api.http().get('/api/v1/audit-events?action=maintenance.housekeeping').set('Authorization', `Bearer ${admin}`).expect(200);
-    expect(audit.body.items[0]).toMatchObject({ actorType: 'user', changes: { refreshTokensDeleted: { to: 1 } } });
+    expect(await api.dataSource.getRepository(User).findOneByOrFail({ id: t.cisoB.id })).toMatchObject({
+      lockedUntil: null,
+      failedLoginCount: 0,
+    });
+    const audit = await api
+      .http()
+      .get('/api/v1/audit-events?action=maintenance.housekeeping')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(audit.body.items[0]).toMatchObject({
+      actorType: 'user',
+      changes: { refreshTokensDeleted: { to: 1 } },
+    });
   });
 
   it('fails a job whose payload breaks its contract at once, with the reason, without retrying', async () => {
     const queue = api.app.get(JobProducer).queue(QueueName.Maintenance);
-    const job = await queue.add(JobName.Housekeeping, { version: 1, trigger: 'sometimes' }, DEFAULT_JOB_OPTIONS[JobName.Housekeeping]);
-    const failed = await waitFor(async () => (await job.getState()) === 'failed' && (await queue.getJob(job.id!)), 15000, 'the job to fail');
+    const job = await queue.add(
+      JobName.Housekeeping,
+      { version: 1, trigger: 'sometimes' },
+      DEFAULT_JOB_OPTIONS[JobName.Housekeeping],
+    );
+    const failed = await waitFor(
+      async () => (await job.getState()) === 'failed' && (await queue.getJob(job.id!)),
+      15000,
+      'the job to fail',
+    );
     expect(failed.attemptsMade).toBe(1);
     expect(failed.failedReason).toMatch(/Invalid payload for job maintenance.housekeeping: trigger/);
-    const status = await api.http().get(`/api/v1/jobs/maintenance/${job.id}`).set('Authorization', `Bearer ${admin}`).expect(200);
+    const status = await api
+      .http()
+      .get(`/api/v1/jobs/maintenance/${job.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(status.body).toMatchObject({ state: 'failed', failedReason: expect.stringContaining('trigger') });
   });
 
@@ -94,17 +132,25 @@ describe('jobs through the worker', () => {
     const port = worker.app.get(WorkerHealthServer).port!;
     const health = await get(port, '/health');
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(JSON.parse(health.body)).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
     const metrics = await get(port, '/metrics');
     const job = { name: 'maintenance.housekeeping' };
-    expect(metricValue(metrics.body, 'vigie_job_duration_seconds_count', { ...job, outcome: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(
+      metricValue(metrics.body, 'vigie_job_duration_seconds_count', { ...job, outcome: 'completed' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(metricValue(metrics.body, 'vigie_job_failures_total', { ...job, final: 'true' })).toBe(1);
     expect(metricValue(metrics.body, 'vigie_queue_jobs', { queue: 'maintenance', state: 'failed' })).toBe(1);
     expect((await get(port, '/nope')).status).toBe(404);
   });
 
   it('answers 404 for an unknown job and 400 for an unknown queue', async () => {
-    const missing = await api.http().get('/api/v1/jobs/maintenance/999999').set('Authorization', `Bearer ${admin}`);
+    const missing = await api
+      .http()
+      .get('/api/v1/jobs/maintenance/999999')
+      .set('Authorization', `Bearer ${admin}`);
     expect(missing.body).toMatchObject({ statusCode: 404, message: 'Job maintenance/999999 not found' });
     await api.http().get('/api/v1/jobs/nope/1').set('Authorization', `Bearer ${admin}`).expect(400);
   });
@@ -147,7 +193,11 @@ describe('worker process on SIGTERM', () => {
       const producer = api.app.get(JobProducer);
       const { id } = await producer.enqueue(JobName.Housekeeping, { version: 1, trigger: 'manual' });
       const queue = producer.queue(QueueName.Maintenance);
-      await waitFor(async () => (await queue.getJob(id))?.getState().then((s) => s === 'active'), 10000, 'the job to be active');
+      await waitFor(
+        async () => (await queue.getJob(id))?.getState().then((s) => s === 'active'),
+        10000,
+        'the job to be active',
+      );
 
       worker.child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 500));

@@ -12,7 +12,9 @@ function mtime(path) {
 
 function ensureDependencies(log = console.log) {
   const marker = join(root, 'node_modules', '.package-lock.json');
-  const stale = !existsSync(marker) || mtime(marker) < Math.max(mtime(join(root, 'package.json')), mtime(join(root, 'package-lock.json')));
+  const stale =
+    !existsSync(marker) ||
+    mtime(marker) < Math.max(mtime(join(root, 'package.json')), mtime(join(root, 'package-lock.json')));
   if (!stale) return false;
   log('Installing npm dependencies (first run takes a few minutes: native modules are built)...');
   // `npm install`, not `npm ci`: the lock file pins every version, and npm ci refuses lock files that lack

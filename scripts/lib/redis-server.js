@@ -56,8 +56,21 @@ async function startRedis({ log = console.log } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-redis-'));
   const child = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--loglevel',
+      'warning',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -77,7 +90,8 @@ async function startRedis({ log = console.log } = {}) {
       });
       socket.once('error', () => {
         socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`redis-server did not start on port ${port}: ${output.trim()}`));
+        if (Date.now() > deadline)
+          reject(new Error(`redis-server did not start on port ${port}: ${output.trim()}`));
         else setTimeout(attempt, 50);
       });
     };

@@ -33,7 +33,10 @@ export interface ApiHarness {
 type ConfigOverrides = Parameters<typeof testConfig>[2];
 
 /** The real API on a fresh database and the test Redis, as `npm start` builds it. */
-export async function startApi(overrides: ConfigOverrides = {}, existing?: TestDatabase): Promise<ApiHarness> {
+export async function startApi(
+  overrides: ConfigOverrides = {},
+  existing?: TestDatabase,
+): Promise<ApiHarness> {
   const db = existing ?? (await createTestDatabase());
   const config = testConfig(db.config, db.dataDir, { logLevel: 'info', ...overrides });
   const logs = new LogCapture();
@@ -42,7 +45,8 @@ export async function startApi(overrides: ConfigOverrides = {}, existing?: TestD
   const http = () => request(server);
   const login = async (email: string, password: string) => {
     const res = await http().post('/api/v1/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken as string;
   };
   let adminToken: string | undefined;

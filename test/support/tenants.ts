@@ -27,15 +27,45 @@ export async function seedTenants(dataSource: DataSource): Promise<Tenants> {
   const passwordHash = await hashPassword(PASSWORD);
   return dataSource.transaction(async (m) => {
     const legalEntityA = await m.save(
-      m.create(LegalEntity, { finess: '750712184', name: 'AP-HP', legalStatus: 'public', regionCode: '11', departementCode: '75' }),
+      m.create(LegalEntity, {
+        finess: '750712184',
+        name: 'AP-HP',
+        legalStatus: 'public',
+        regionCode: '11',
+        departementCode: '75',
+      }),
     );
     const legalEntityB = await m.save(
-      m.create(LegalEntity, { finess: '2A0000014', name: 'CH Ajaccio', legalStatus: 'public', regionCode: '94', departementCode: '2A' }),
+      m.create(LegalEntity, {
+        finess: '2A0000014',
+        name: 'CH Ajaccio',
+        legalStatus: 'public',
+        regionCode: '94',
+        departementCode: '2A',
+      }),
     );
     const ghtA = await m.save(m.create(Ght, { name: 'GHT Paris', regionCode: '11' }));
     const ghtB = await m.save(m.create(Ght, { name: 'GHT Corse', regionCode: '94' }));
-    const site = (finess: string, name: string, le: LegalEntity, ght: Ght, regionCode: string, departementCode: string) =>
-      m.save(m.create(Establishment, { finess, name, category: 'ch', legalEntityId: le.id, ghtId: ght.id, regionCode, departementCode, bedCount: 100 }));
+    const site = (
+      finess: string,
+      name: string,
+      le: LegalEntity,
+      ght: Ght,
+      regionCode: string,
+      departementCode: string,
+    ) =>
+      m.save(
+        m.create(Establishment, {
+          finess,
+          name,
+          category: 'ch',
+          legalEntityId: le.id,
+          ghtId: ght.id,
+          regionCode,
+          departementCode,
+          bedCount: 100,
+        }),
+      );
     const a1 = await site('750100125', 'Pitié-Salpêtrière', legalEntityA, ghtA, '11', '75');
     const a2 = await site('920000015', 'Clinique A2', legalEntityA, ghtA, '11', '92');
     const b1 = await site('2A0000030', 'CH Ajaccio site B1', legalEntityB, ghtB, '94', '2A');

@@ -32,7 +32,10 @@ function recordHttpMetrics(metrics: ReturnType<typeof httpMetrics>) {
 }
 
 /** Builds the HTTP API with its whole pipeline; main.ts and the tests share it. */
-export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<INestApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: ApiAppOptions = {},
+): Promise<INestApplication> {
   const logger = createLogger({ level: config.logLevel, app: 'api', destination: options.logDestination });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
@@ -74,9 +77,11 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
   await app.init();
   assertEveryRouteHasAPolicy(app);
   return app;
 }
-

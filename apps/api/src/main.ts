@@ -16,7 +16,9 @@ async function main() {
   }
   const app = await createApiApp(config);
   await app.listen(config.api.port);
-  console.log(JSON.stringify({ level: 'info', app: 'api', msg: `Vigie API listening on port ${config.api.port}` }));
+  console.log(
+    JSON.stringify({ level: 'info', app: 'api', msg: `Vigie API listening on port ${config.api.port}` }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -27,8 +27,16 @@ function dashboardAuth(app: INestApplication) {
     const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
     if (separator < 0) return false;
-    const user = await dataSource.getRepository(User).findOneBy({ email: decoded.slice(0, separator).toLowerCase() });
-    if (!user || user.disabled || user.role !== 'national_admin' || (user.lockedUntil && user.lockedUntil > new Date())) return false;
+    const user = await dataSource
+      .getRepository(User)
+      .findOneBy({ email: decoded.slice(0, separator).toLowerCase() });
+    if (
+      !user ||
+      user.disabled ||
+      user.role !== 'national_admin' ||
+      (user.lockedUntil && user.lockedUntil > new Date())
+    )
+      return false;
     if (!(await verifyPassword(user.passwordHash, decoded.slice(separator + 1)))) return false;
     verified.set(cacheKey, Date.now() + 60_000);
     return true;
@@ -44,7 +52,14 @@ function dashboardAuth(app: INestApplication) {
       }
       if (allowed) return next();
       res.setHeader('WWW-Authenticate', 'Basic realm="Vigie queues", charset="UTF-8"');
-      res.status(401).json(errorBody(401, 'The queue dashboard is for national administrators: sign in with your e-mail and password'));
+      res
+        .status(401)
+        .json(
+          errorBody(
+            401,
+            'The queue dashboard is for national administrators: sign in with your e-mail and password',
+          ),
+        );
     } catch (error) {
       next(error);
     }
@@ -56,7 +71,9 @@ export function mountQueueDashboard(app: INestApplication) {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
+    queues: Object.values(QueueName).map(
+      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })),
+    ),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Vigie - files de tâches' } },
   });

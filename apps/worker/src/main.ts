@@ -1,10 +1,10 @@
 process.env.TZ = 'UTC';
 
-import { ConfigError, loadConfig } from '@vigie/config';
-import { createWorker } from './worker.factory';
+import { type AppConfig, ConfigError, loadConfig } from '@vigie/config';
+import { createWorker, type RunningWorker } from './worker.factory';
 
 async function main() {
-  let config;
+  let config: AppConfig;
   try {
     config = loadConfig();
   } catch (error) {
@@ -14,15 +14,22 @@ async function main() {
     }
     throw error;
   }
-  const worker = await createWorker(config);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void worker.drain().then(
-        (outcome) => process.exit(outcome === 'drained' ? 0 : 1),
-        () => process.exit(1),
-      );
-    });
-  }
+  // Listen before starting: a job can begin before createWorker() returns, and a SIGTERM must then drain it
+  // rather than kill the process with the default action.
+  let worker: RunningWorker | undefined;
+  let stopRequested = false;
+  const stop = () => {
+    stopRequested = true;
+    if (!worker) return;
+    void worker.drain().then(
+      (outcome) => process.exit(outcome === 'drained' ? 0 : 1),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  worker = await createWorker(config);
+  if (stopRequested) stop();
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,10 @@ export interface RunningWorker {
   drain(timeoutMs?: number): Promise<'drained' | 'released'>;
 }
 
-export async function createWorker(config: AppConfig, options: { logDestination?: pino.DestinationStream } = {}): Promise<RunningWorker> {
+export async function createWorker(
+  config: AppConfig,
+  options: { logDestination?: pino.DestinationStream } = {},
+): Promise<RunningWorker> {
   const logger = createLogger({ level: config.logLevel, app: 'worker', destination: options.logDestination });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(logger),

@@ -13,7 +13,11 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ schema: 'wait' }), QueueModule.forRoot('worker')],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ schema: 'wait' }),
+        QueueModule.forRoot('worker'),
+      ],
       providers: [
         ...workerMetricsProviders(),
         WorkerHealthServer,

@@ -30,7 +30,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new DomainError(ErrorCode.NotFound, `${what} ${id} not found`);
+export const notFound = (what: string, id: string) =>
+  new DomainError(ErrorCode.NotFound, `${what} ${id} not found`);
 export const badRequest = (message: string, details?: ErrorDetail[]) =>
   new DomainError(ErrorCode.BadRequest, message, details);
 export const forbidden = (message: string) => new DomainError(ErrorCode.Forbidden, message);

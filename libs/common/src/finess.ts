@@ -10,8 +10,7 @@
  * département, keeps "9805" (Clinique de Mayotte 980503023).
  */
 export type FinessCheck =
-  | { valid: true; finess: string; departementCode: string }
-  | { valid: false; finess: string; reason: string };
+  { valid: true; finess: string; departementCode: string } | { valid: false; finess: string; reason: string };
 
 const SHAPE = /^(?:\d{2}|2A|2B)\d{7}$/;
 const OVERSEAS_PREFIXES: Record<string, string> = {
@@ -45,7 +44,9 @@ function departementOf(finess: string): string | { reason: string } {
   if (head === '2A' || head === '2B') return head;
   if (head === '97' || head === '98') {
     const code = OVERSEAS_PREFIXES[finess.slice(0, 4)];
-    return code ?? { reason: `overseas prefix ${finess.slice(0, 4)} is not one of 9701-9704 or 9805 (Mayotte)` };
+    return (
+      code ?? { reason: `overseas prefix ${finess.slice(0, 4)} is not one of 9701-9704 or 9805 (Mayotte)` }
+    );
   }
   const n = Number(head);
   if (n === 0 || n === 96 || n === 99) return { reason: `${head} is not a département code` };
@@ -66,6 +67,7 @@ export function checkFiness(input: string): FinessCheck {
   const departement = departementOf(finess);
   if (typeof departement !== 'string') return { valid: false, finess, reason: departement.reason };
   const digits = finess.replace('2A', '21').replace('2B', '22');
-  if (!luhnIsValid(digits)) return { valid: false, finess, reason: 'the check digit (9th character) is wrong' };
+  if (!luhnIsValid(digits))
+    return { valid: false, finess, reason: 'the check digit (9th character) is wrong' };
   return { valid: true, finess, departementCode: departement };
 }

@@ -45,7 +45,9 @@ export class ConfigError extends Error {
 function describe(errors: ValidationError[], raw: Record<string, string | undefined>): string[] {
   return errors.flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => {
-      const shown = /SECRET|PASSWORD|TOKEN/.test(error.property) ? '' : ` (got "${raw[error.property] ?? ''}")`;
+      const shown = /SECRET|PASSWORD|TOKEN/.test(error.property)
+        ? ''
+        : ` (got "${raw[error.property] ?? ''}")`;
       const text = message.startsWith(error.property) ? message.slice(error.property.length).trim() : message;
       return `${error.property} ${text}${shown}`;
     }),
@@ -60,13 +62,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined && value !== '') raw[key] = value;
   }
   // Optional variables have no initializer, so they are not own keys of a fresh instance.
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'METRICS_TOKEN']) {
+  for (const key of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'METRICS_TOKEN',
+  ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { forbidUnknownValues: true });
   const problems = describe(errors, raw);
-  if (vars.NODE_ENV === 'production' && vars.DEMO_DATA) problems.push('DEMO_DATA must not be true in production');
+  if (vars.NODE_ENV === 'production' && vars.DEMO_DATA)
+    problems.push('DEMO_DATA must not be true in production');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = isAbsolute(vars.DATA_DIR) ? vars.DATA_DIR : resolve(process.cwd(), vars.DATA_DIR);

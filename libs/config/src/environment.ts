@@ -77,7 +77,9 @@ export class EnvironmentVariables {
   @IsEmail({}, { message: 'must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
-  @ValidateIf((env: EnvironmentVariables) => env.ADMIN_EMAIL !== undefined || env.ADMIN_PASSWORD !== undefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.ADMIN_EMAIL !== undefined || env.ADMIN_PASSWORD !== undefined,
+  )
   @IsString({ message: 'is required when ADMIN_EMAIL is set' })
   @MinLength(12, { message: 'must be at least 12 characters' })
   @MaxLength(256)

@@ -6,7 +6,10 @@ describe('job contracts', () => {
   });
 
   it('accepts a valid housekeeping payload', () => {
-    expect(parseJobPayload(JobName.Housekeeping, { version: 1, trigger: 'manual' })).toMatchObject({ version: 1, trigger: 'manual' });
+    expect(parseJobPayload(JobName.Housekeeping, { version: 1, trigger: 'manual' })).toMatchObject({
+      version: 1,
+      trigger: 'manual',
+    });
   });
 
   it.each([

@@ -50,7 +50,11 @@ export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobP
   }
   const instance = plainToInstance(PAYLOAD_CLASSES[name], data) as JobPayloads[N];
   const problems = flatten(
-    validateSync(instance as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+    validateSync(instance as object, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+    }),
   );
   if (problems.length > 0) throw new InvalidJobPayloadError(name, problems);
   return instance;

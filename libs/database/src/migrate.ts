@@ -31,7 +31,9 @@ export async function waitForSchema(dataSource: DataSource, timeoutMs = 60000): 
     }
     if (!pending) return;
     if (Date.now() > deadline) {
-      throw new Error(`database schema still has pending migrations after ${timeoutMs} ms: is the API running?`);
+      throw new Error(
+        `database schema still has pending migrations after ${timeoutMs} ms: is the API running?`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -19,7 +19,11 @@ export const REDACTED_LOG_PATHS = [
   '*.passwordHash',
 ];
 
-export function createLogger(options: { level: string; app: string; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  app: string;
+  destination?: pino.DestinationStream;
+}): Logger {
   return pino(
     {
       level: options.level,

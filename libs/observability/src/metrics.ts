@@ -52,7 +52,8 @@ export function queueDepthGauge(registry: Registry, queues: () => QueueCountsSou
                 timer = setTimeout(() => reject(new Error('Redis did not answer')), 1000);
               }),
             ]);
-            for (const [state, count] of Object.entries(counts)) this.set({ queue: queue.name, state }, count);
+            for (const [state, count] of Object.entries(counts))
+              this.set({ queue: queue.name, state }, count);
           } catch {
             // Redis down: the health endpoint reports it; the scrape still answers with the other metrics.
           } finally {

@@ -26,13 +26,20 @@ export class QueueUnavailableError extends Error {
 }
 
 /** BullMQ waits for Redis forever; an HTTP request must not. */
-export async function withQueueTimeout<T>(operation: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+export async function withQueueTimeout<T>(
+  operation: Promise<T>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
       operation,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms (${what})`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms (${what})`)),
+          timeoutMs,
+        );
       }),
     ]);
   } finally {

@@ -9,7 +9,11 @@ export const testRedisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:63
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 /** A complete configuration for one test file: its own database, its own queue prefix, quiet logs. */
-export function testConfig(database: DatabaseConfig, dataDir: string, overrides: DeepPartial<AppConfig> = {}): AppConfig {
+export function testConfig(
+  database: DatabaseConfig,
+  dataDir: string,
+  overrides: DeepPartial<AppConfig> = {},
+): AppConfig {
   const base: AppConfig = {
     nodeEnv: 'test',
     dataDir,
@@ -17,7 +21,12 @@ export function testConfig(database: DatabaseConfig, dataDir: string, overrides:
     database,
     redis: { url: testRedisUrl() },
     queue: { prefix: `vigie-test-${randomBytes(4).toString('hex')}` },
-    api: { port: 0, corsOrigins: ['https://console.example.fr'], bodyLimitBytes: 64 * 1024, trustProxy: false },
+    api: {
+      port: 0,
+      corsOrigins: ['https://console.example.fr'],
+      bodyLimitBytes: 64 * 1024,
+      trustProxy: false,
+    },
     auth: {
       jwtSecret: 'test-secret-that-is-long-enough-for-hs256-0123456789',
       accessTokenTtlSeconds: 900,

@@ -9,7 +9,8 @@ import { Client } from 'pg';
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Which dialect the whole suite runs on: `npm test` sets VIGIE_TEST_DIALECT=postgres for the PostgreSQL pass. */
-export const testDialect = (): 'sqlite' | 'postgres' => (process.env.VIGIE_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite');
+export const testDialect = (): 'sqlite' | 'postgres' =>
+  process.env.VIGIE_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestDatabase {
   config: DatabaseConfig;

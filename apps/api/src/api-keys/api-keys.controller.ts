@@ -17,7 +17,10 @@ export class ApiKeysController {
   @Can('read', 'api_key')
   @ApiOperation({ summary: 'API keys within the caller’s scope (never their secret)' })
   @ApiOkResponse({ type: PageOf(ApiKeyDto) })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ApiKeyQueryDto): Promise<Page<ApiKeyDto>> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ApiKeyQueryDto,
+  ): Promise<Page<ApiKeyDto>> {
     const [items, total] = await this.apiKeys.list(principal, query);
     return page(items.map(ApiKeyDto.from), total, query);
   }
@@ -26,10 +29,14 @@ export class ApiKeysController {
   @Can('create', 'api_key')
   @ApiOperation({
     summary: 'Create an API key',
-    description: 'The response holds the key once. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`.',
+    description:
+      'The response holds the key once. Send it as `Authorization: Bearer <key>` or `X-API-Key: <key>`.',
   })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
     const { key, secret } = await this.apiKeys.create(principal, body);
     return { ...ApiKeyDto.from(key), key: secret };
   }
@@ -38,7 +45,10 @@ export class ApiKeysController {
   @Can('delete', 'api_key')
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
   @ApiOkResponse({ type: ApiKeyDto })
-  async revoke(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<ApiKeyDto> {
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<ApiKeyDto> {
     return ApiKeyDto.from(await this.apiKeys.revoke(principal, id));
   }
 }

@@ -10,7 +10,15 @@ import type { Principal } from '../common/authz/principal';
 import { inEstablishmentScope } from '../common/authz/tenant-scope';
 import type { ApiKeyQueryDto, CreateApiKeyDto } from './dto/api-key.dto';
 
-const AUDITED_FIELDS = ['name', 'prefix', 'access', 'regionCode', 'establishmentId', 'expiresAt', 'revokedAt'];
+const AUDITED_FIELDS = [
+  'name',
+  'prefix',
+  'access',
+  'regionCode',
+  'establishmentId',
+  'expiresAt',
+  'revokedAt',
+];
 const PREFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 function newPrefix(): string {
@@ -26,7 +34,9 @@ function whereKeyInScope(qb: SelectQueryBuilder<ApiKey>, principal: Principal) {
       if (principal.role === 'regional_analyst' && principal.regionCode) {
         inner
           .orWhere('k.regionCode = :scopeRegion', { scopeRegion: principal.regionCode })
-          .orWhere('EXISTS (SELECT 1 FROM establishment s WHERE s.id = k.establishmentId AND s."regionCode" = :scopeRegion)');
+          .orWhere(
+            'EXISTS (SELECT 1 FROM establishment s WHERE s.id = k.establishmentId AND s."regionCode" = :scopeRegion)',
+          );
       }
       if (principal.role === 'establishment_ciso' && principal.establishmentIds.length > 0) {
         inner.orWhere('k.establishmentId IN (:...scopeIds)', { scopeIds: principal.establishmentIds });
@@ -45,9 +55,16 @@ export class ApiKeysService {
   list(principal: Principal, query: ApiKeyQueryDto) {
     const qb = whereKeyInScope(this.dataSource.getRepository(ApiKey).createQueryBuilder('k'), principal);
     if (!query.includeInactive) {
-      qb.andWhere('k.revokedAt IS NULL').andWhere('(k.expiresAt IS NULL OR k.expiresAt > :now)', { now: new Date() });
+      qb.andWhere('k.revokedAt IS NULL').andWhere('(k.expiresAt IS NULL OR k.expiresAt > :now)', {
+        now: new Date(),
+      });
     }
-    return qb.orderBy('k.createdAt', 'DESC').addOrderBy('k.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    return qb
+      .orderBy('k.createdAt', 'DESC')
+      .addOrderBy('k.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
   }
 
   /** Creates the key and returns it with its secret, the only time the secret is ever available. */
@@ -92,7 +109,9 @@ export class ApiKeysService {
       if (key.revokedAt) return key;
       const revoked = manager.create(ApiKey, { ...key, revokedAt: new Date() });
       await manager.save(revoked);
-      const establishment = key.establishmentId ? await manager.findOneBy(Establishment, { id: key.establishmentId }) : null;
+      const establishment = key.establishmentId
+        ? await manager.findOneBy(Establishment, { id: key.establishmentId })
+        : null;
       await this.audit.record(
         {
           action: 'api_key.revoke',
@@ -111,11 +130,14 @@ export class ApiKeysService {
   /** A key never reaches beyond its creator's scope: CISOs scope to one of theirs, analysts within their region. */
   private async checkScope(manager: EntityManager, principal: Principal, body: CreateApiKeyDto) {
     if (body.establishmentId && body.regionCode) {
-      throw badRequest('Give either establishmentId or regionCode, not both', [{ field: 'regionCode', problem: 'conflicts with establishmentId' }]);
+      throw badRequest('Give either establishmentId or regionCode, not both', [
+        { field: 'regionCode', problem: 'conflicts with establishmentId' },
+      ]);
     }
     if (body.establishmentId) {
       const establishment = await manager.findOneBy(Establishment, { id: body.establishmentId });
-      if (!establishment || !inEstablishmentScope(principal, establishment)) throw notFound('Establishment', body.establishmentId);
+      if (!establishment || !inEstablishmentScope(principal, establishment))
+        throw notFound('Establishment', body.establishmentId);
       return { establishmentId: establishment.id, regionCode: null, auditRegion: establishment.regionCode };
     }
     if (principal.role === 'establishment_ciso') {
@@ -125,13 +147,22 @@ export class ApiKeysService {
     }
     if (principal.role === 'regional_analyst') {
       if (body.regionCode && body.regionCode !== principal.regionCode) {
-        throw new DomainError(ErrorCode.Forbidden, `You may only create keys for region ${principal.regionCode}`);
+        throw new DomainError(
+          ErrorCode.Forbidden,
+          `You may only create keys for region ${principal.regionCode}`,
+        );
       }
       return { establishmentId: null, regionCode: principal.regionCode, auditRegion: principal.regionCode };
     }
     if (body.regionCode && !(await manager.exists(Region, { where: { code: body.regionCode } }))) {
-      throw badRequest(`Unknown region ${body.regionCode}`, [{ field: 'regionCode', problem: 'unknown region' }]);
+      throw badRequest(`Unknown region ${body.regionCode}`, [
+        { field: 'regionCode', problem: 'unknown region' },
+      ]);
     }
-    return { establishmentId: null, regionCode: body.regionCode ?? null, auditRegion: body.regionCode ?? null };
+    return {
+      establishmentId: null,
+      regionCode: body.regionCode ?? null,
+      auditRegion: body.regionCode ?? null,
+    };
   }
 }

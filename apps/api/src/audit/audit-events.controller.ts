@@ -23,19 +23,28 @@ export class AuditEventsController {
     description: 'Admins read every event; regional analysts the events of their region.',
   })
   @ApiOkResponse({ type: PageOf(AuditEventDto) })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventQueryDto): Promise<Page<AuditEventDto>> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AuditEventQueryDto,
+  ): Promise<Page<AuditEventDto>> {
     const qb = this.events.createQueryBuilder('e');
     const regions = regionCodesInScope(principal);
-    if (regions !== 'all') qb.andWhere('e.regionCode IN (:...regions)', { regions: regions.length ? regions : ['__'] });
+    if (regions !== 'all')
+      qb.andWhere('e.regionCode IN (:...regions)', { regions: regions.length ? regions : ['__'] });
     if (query.regionCode) qb.andWhere('e.regionCode = :regionCode', { regionCode: query.regionCode });
-    if (query.action?.endsWith('.*')) qb.andWhere('e.action LIKE :prefix', { prefix: `${query.action.slice(0, -1)}%` });
+    if (query.action?.endsWith('.*'))
+      qb.andWhere('e.action LIKE :prefix', { prefix: `${query.action.slice(0, -1)}%` });
     else if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     for (const field of ['resourceType', 'resourceId', 'actorId', 'actorType', 'establishmentId'] as const) {
       if (query[field]) qb.andWhere(`e.${field} = :${field}`, { [field]: query[field] });
     }
     if (query.from) qb.andWhere('e.occurredAt >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurredAt < :to', { to: query.to });
-    const [items, total] = await qb.orderBy('e.id', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('e.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     return page(items.map(AuditEventDto.from), total, query);
   }
 }

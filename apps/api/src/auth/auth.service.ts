@@ -51,8 +51,15 @@ export class AuthService {
     if (user.disabled) throw new DomainError(ErrorCode.Unauthorized, 'This account is disabled');
 
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-      await this.audit.record({ action: 'auth.login', resourceType: 'user', resourceId: user.id, regionCode: user.regionCode }, manager);
+      await manager.update(
+        User,
+        { id: user.id },
+        { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+      );
+      await this.audit.record(
+        { action: 'auth.login', resourceType: 'user', resourceId: user.id, regionCode: user.regionCode },
+        manager,
+      );
       return this.tokens.issue(user, manager);
     });
   }
@@ -65,7 +72,10 @@ export class AuthService {
         User,
         { id: user.id },
         lock
-          ? { failedLoginCount: 0, lockedUntil: new Date(Date.now() + this.config.auth.loginLockSeconds * 1000) }
+          ? {
+              failedLoginCount: 0,
+              lockedUntil: new Date(Date.now() + this.config.auth.loginLockSeconds * 1000),
+            }
           : { failedLoginCount: failures },
       );
       await this.audit.record(
@@ -95,7 +105,12 @@ export class AuthService {
       if (token.consumedAt || !(await this.tokens.consume(token.id, manager))) {
         await this.tokens.revokeFamily(token.familyId, 'reuse_detected', manager);
         await this.audit.record(
-          { action: 'auth.refresh_reuse_detected', resourceType: 'user', resourceId: token.userId, regionCode: user?.regionCode },
+          {
+            action: 'auth.refresh_reuse_detected',
+            resourceType: 'user',
+            resourceId: token.userId,
+            regionCode: user?.regionCode,
+          },
           manager,
         );
         return {
@@ -118,7 +133,10 @@ export class AuthService {
     if (!token) return;
     await this.dataSource.transaction(async (manager) => {
       await this.tokens.revokeFamily(token.familyId, 'logout', manager);
-      await this.audit.record({ action: 'auth.logout', resourceType: 'user', resourceId: token.userId }, manager);
+      await this.audit.record(
+        { action: 'auth.logout', resourceType: 'user', resourceId: token.userId },
+        manager,
+      );
     });
   }
 }

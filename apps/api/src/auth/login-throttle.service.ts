@@ -41,7 +41,9 @@ export class LoginThrottleService {
       ];
       return count;
     } catch (error) {
-      this.logger.warn(`Redis unavailable for login rate limiting, counting locally: ${(error as Error).message}`);
+      this.logger.warn(
+        `Redis unavailable for login rate limiting, counting locally: ${(error as Error).message}`,
+      );
       const now = Date.now();
       const entry = this.local.get(key);
       if (!entry || entry.resetAt < now) {

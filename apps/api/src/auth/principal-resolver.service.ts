@@ -54,7 +54,12 @@ export class PrincipalResolver {
     const actual = Buffer.from(sha256(presented), 'hex');
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
     const now = new Date();
-    if (key.revokedAt || (key.expiresAt && key.expiresAt <= now) || !key.createdBy || key.createdBy.disabled) {
+    if (
+      key.revokedAt ||
+      (key.expiresAt && key.expiresAt <= now) ||
+      !key.createdBy ||
+      key.createdBy.disabled
+    ) {
       return null;
     }
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
@@ -64,7 +69,11 @@ export class PrincipalResolver {
       kind: 'api_key',
       id: key.id,
       label: key.name,
-      role: key.establishmentId ? 'establishment_ciso' : key.regionCode ? 'regional_analyst' : 'national_admin',
+      role: key.establishmentId
+        ? 'establishment_ciso'
+        : key.regionCode
+          ? 'regional_analyst'
+          : 'national_admin',
       regionCode: key.establishmentId ? null : key.regionCode,
       establishmentIds: key.establishmentId ? [key.establishmentId] : [],
       readOnly: key.access === 'read',

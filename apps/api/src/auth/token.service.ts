@@ -33,21 +33,29 @@ export class TokenService {
   async issue(user: User, manager: EntityManager, familyId: string = randomUUID()): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
     // create() runs the entity's initialisers (the id); a plain object given to insert() would have none.
-    await manager.insert(RefreshToken, manager.create(RefreshToken, {
-      userId: user.id,
-      familyId,
-      tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000),
-      consumedAt: null,
-      revokedAt: null,
-      revokedReason: null,
-    }));
+    await manager.insert(
+      RefreshToken,
+      manager.create(RefreshToken, {
+        userId: user.id,
+        familyId,
+        tokenHash: sha256(refreshToken),
+        expiresAt: new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000),
+        consumedAt: null,
+        revokedAt: null,
+        revokedReason: null,
+      }),
+    );
     const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.auth.accessTokenTtlSeconds,
       jwtid: randomUUID(),
     });
-    return { accessToken, refreshToken, expiresIn: this.config.auth.accessTokenTtlSeconds, tokenType: 'Bearer' };
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+      tokenType: 'Bearer',
+    };
   }
 
   async verifyAccessToken(token: string): Promise<AccessTokenClaims | null> {
@@ -74,10 +82,18 @@ export class TokenService {
   }
 
   async revokeFamily(familyId: string, reason: string, manager: EntityManager = this.refreshTokens.manager) {
-    await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await manager.update(
+      RefreshToken,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
   }
 
   async revokeAllOfUser(userId: string, reason: string, manager: EntityManager = this.refreshTokens.manager) {
-    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await manager.update(
+      RefreshToken,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
   }
 }

@@ -39,7 +39,12 @@ export interface ErrorBody {
 }
 
 export function errorBody(statusCode: number, message: string, details?: ErrorDetail[]): ErrorBody {
-  return { statusCode, error: REASON[statusCode] ?? 'Error', message, ...(details?.length ? { details } : {}) };
+  return {
+    statusCode,
+    error: REASON[statusCode] ?? 'Error',
+    message,
+    ...(details?.length ? { details } : {}),
+  };
 }
 
 /** Unique-constraint violations of both dialects: a conflict the caller can fix, not a server fault. */

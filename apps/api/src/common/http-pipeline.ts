@@ -41,10 +41,17 @@ export function jsonBody(limitBytes: number) {
   const parser = express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] });
   return [
     parser,
-    (err: { type?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction) => {
+    (
+      err: { type?: string; status?: number } | undefined,
+      _req: Request,
+      res: Response,
+      next: NextFunction,
+    ) => {
       if (!err) return next();
       if (err.type === 'entity.too.large') {
-        return res.status(413).json(errorBody(413, `Request body is larger than the ${limitBytes}-byte limit`));
+        return res
+          .status(413)
+          .json(errorBody(413, `Request body is larger than the ${limitBytes}-byte limit`));
       }
       if (err.type === 'entity.parse.failed') {
         return res.status(400).json(errorBody(400, 'Malformed JSON body'));
@@ -52,7 +59,9 @@ export function jsonBody(limitBytes: number) {
       if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
         return res.status(415).json(errorBody(415, 'Unsupported body encoding'));
       }
-      return res.status(err.status && err.status < 500 ? err.status : 400).json(errorBody(400, 'Unreadable body'));
+      return res
+        .status(err.status && err.status < 500 ? err.status : 400)
+        .json(errorBody(400, 'Unreadable body'));
     },
   ];
 }

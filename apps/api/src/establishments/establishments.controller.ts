@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
@@ -23,9 +42,15 @@ export class EstablishmentsController {
 
   @Get()
   @Can('read', 'establishment')
-  @ApiOperation({ summary: 'Establishments the caller may see, by name', description: 'CISOs see theirs, analysts their region, admins all.' })
+  @ApiOperation({
+    summary: 'Establishments the caller may see, by name',
+    description: 'CISOs see theirs, analysts their region, admins all.',
+  })
   @ApiOkResponse({ type: PageOf(EstablishmentDto) })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: EstablishmentQueryDto): Promise<Page<EstablishmentDto>> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: EstablishmentQueryDto,
+  ): Promise<Page<EstablishmentDto>> {
     const [items, total] = await this.establishments.list(principal, query);
     return page(items.map(EstablishmentDto.from), total, query);
   }
@@ -34,13 +59,19 @@ export class EstablishmentsController {
   @Can('read', 'establishment')
   @ApiOperation({ summary: 'One establishment (404 outside the caller’s scope)' })
   @ApiOkResponse({ type: EstablishmentDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<EstablishmentDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+  ): Promise<EstablishmentDto> {
     return EstablishmentDto.from(await this.establishments.get(principal, id));
   }
 
   @Post()
   @Can('create', 'establishment')
-  @ApiOperation({ summary: 'Register an establishment (admins)', description: 'Region and département are derived from the FINESS number.' })
+  @ApiOperation({
+    summary: 'Register an establishment (admins)',
+    description: 'Region and département are derived from the FINESS number.',
+  })
   @ApiCreatedResponse({ type: EstablishmentDto })
   async create(@Body() body: CreateEstablishmentDto): Promise<EstablishmentDto> {
     return EstablishmentDto.from(await this.establishments.create(body));
@@ -48,7 +79,10 @@ export class EstablishmentsController {
 
   @Patch(':id')
   @Can('update', 'establishment')
-  @ApiOperation({ summary: 'Change an establishment', description: 'Admins change any field; a CISO only the name and bed count of their own.' })
+  @ApiOperation({
+    summary: 'Change an establishment',
+    description: 'Admins change any field; a CISO only the name and bed count of their own.',
+  })
   @ApiOkResponse({ type: EstablishmentDto })
   async update(
     @CurrentPrincipal() principal: Principal,

@@ -14,7 +14,16 @@ import {
 } from './dto/establishment.dto';
 import { locateFiness } from './finess-location';
 
-const AUDITED_FIELDS = ['finess', 'name', 'category', 'legalEntityId', 'regionCode', 'departementCode', 'ghtId', 'bedCount'];
+const AUDITED_FIELDS = [
+  'finess',
+  'name',
+  'category',
+  'legalEntityId',
+  'regionCode',
+  'departementCode',
+  'ghtId',
+  'bedCount',
+];
 
 @Injectable()
 export class EstablishmentsService {
@@ -31,11 +40,20 @@ export class EstablishmentsService {
     }
     if (query.finess) qb.andWhere('e.finess = :finess', { finess: query.finess.toUpperCase() });
     if (query.q) qb.andWhere('LOWER(e.name) LIKE :q', { q: `%${query.q.toLowerCase()}%` });
-    return qb.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    return qb
+      .orderBy('e.name', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
   }
 
   /** The establishment if the caller may see it; otherwise 404, whether it exists or not. */
-  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<Establishment> {
+  async get(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Establishment> {
     const qb = manager.getRepository(Establishment).createQueryBuilder('e').where('e.id = :id', { id });
     const establishment = await whereEstablishmentInScope(qb, 'e', principal).getOne();
     if (!establishment) throw notFound('Establishment', id);
@@ -76,7 +94,9 @@ export class EstablishmentsService {
 
   async update(principal: Principal, id: string, body: UpdateEstablishmentDto): Promise<Establishment> {
     if (principal.role === 'establishment_ciso') {
-      const refused = Object.keys(body).filter((f) => !(CISO_EDITABLE_FIELDS as readonly string[]).includes(f));
+      const refused = Object.keys(body).filter(
+        (f) => !(CISO_EDITABLE_FIELDS as readonly string[]).includes(f),
+      );
       if (refused.length > 0) {
         throw new DomainError(
           ErrorCode.Forbidden,
@@ -147,7 +167,9 @@ export class EstablishmentsService {
 
   private async checkLegalEntity(manager: EntityManager, legalEntityId: string) {
     if (!(await manager.exists(LegalEntity, { where: { id: legalEntityId } }))) {
-      throw badRequest(`Legal entity ${legalEntityId} does not exist`, [{ field: 'legalEntityId', problem: 'unknown legal entity' }]);
+      throw badRequest(`Legal entity ${legalEntityId} does not exist`, [
+        { field: 'legalEntityId', problem: 'unknown legal entity' },
+      ]);
     }
   }
 

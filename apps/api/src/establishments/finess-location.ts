@@ -15,12 +15,16 @@ export async function locateFiness(
   statedDepartement?: string,
 ): Promise<FinessLocation> {
   const check = checkFiness(input);
-  if (!check.valid) throw badRequest(`Invalid FINESS number: ${check.reason}`, [{ field: 'finess', problem: check.reason }]);
+  if (!check.valid)
+    throw badRequest(`Invalid FINESS number: ${check.reason}`, [{ field: 'finess', problem: check.reason }]);
   if (statedDepartement && statedDepartement.toUpperCase() !== check.departementCode) {
     const problem = `FINESS ${check.finess} belongs to département ${check.departementCode}, not ${statedDepartement}`;
     throw badRequest(problem, [{ field: 'departementCode', problem }]);
   }
   const departement = await manager.findOne(Departement, { where: { code: check.departementCode } });
-  if (!departement) throw badRequest(`Unknown département ${check.departementCode}`, [{ field: 'finess', problem: 'unknown département' }]);
+  if (!departement)
+    throw badRequest(`Unknown département ${check.departementCode}`, [
+      { field: 'finess', problem: 'unknown département' },
+    ]);
   return { finess: check.finess, departementCode: departement.code, regionCode: departement.regionCode };
 }

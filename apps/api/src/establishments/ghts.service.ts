@@ -19,9 +19,12 @@ function whereGhtInScope(qb: SelectQueryBuilder<Ght>, principal: Principal) {
     case 'establishments':
       return scope.ids.length === 0
         ? qb.andWhere('1 = 0')
-        : qb.andWhere('EXISTS (SELECT 1 FROM establishment s WHERE s."ghtId" = g.id AND s.id IN (:...scopeIds))', {
-            scopeIds: scope.ids,
-          });
+        : qb.andWhere(
+            'EXISTS (SELECT 1 FROM establishment s WHERE s."ghtId" = g.id AND s.id IN (:...scopeIds))',
+            {
+              scopeIds: scope.ids,
+            },
+          );
   }
 }
 
@@ -36,7 +39,12 @@ export class GhtsService {
     const qb = whereGhtInScope(this.dataSource.getRepository(Ght).createQueryBuilder('g'), principal);
     if (query.regionCode) qb.andWhere('g.regionCode = :regionCode', { regionCode: query.regionCode });
     if (query.q) qb.andWhere('LOWER(g.name) LIKE :q', { q: `%${query.q.toLowerCase()}%` });
-    return qb.orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    return qb
+      .orderBy('g.name', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
   }
 
   async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager) {
@@ -73,7 +81,10 @@ export class GhtsService {
       if (after.regionCode !== before.regionCode) {
         await this.checkRegion(manager, after.regionCode);
         const members = await manager.count(Establishment, { where: { ghtId: id } });
-        if (members > 0) throw conflict(`GHT "${before.name}" has ${members} establishment(s) in region ${before.regionCode}`);
+        if (members > 0)
+          throw conflict(
+            `GHT "${before.name}" has ${members} establishment(s) in region ${before.regionCode}`,
+          );
       }
       if (after.name !== before.name || after.regionCode !== before.regionCode) {
         await this.checkNameFree(manager, after.regionCode, after.name);

@@ -1,10 +1,34 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
 import { type Page, page, PageOf } from '../common/pagination.dto';
-import { CreateLegalEntityDto, LegalEntityDto, LegalEntityQueryDto, UpdateLegalEntityDto } from './dto/legal-entity.dto';
+import {
+  CreateLegalEntityDto,
+  LegalEntityDto,
+  LegalEntityQueryDto,
+  UpdateLegalEntityDto,
+} from './dto/legal-entity.dto';
 import { LegalEntitiesService } from './legal-entities.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -20,7 +44,10 @@ export class LegalEntitiesController {
   @Can('read', 'legal_entity')
   @ApiOperation({ summary: 'Legal entities (FINESS EJ) the caller may see' })
   @ApiOkResponse({ type: PageOf(LegalEntityDto) })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: LegalEntityQueryDto): Promise<Page<LegalEntityDto>> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: LegalEntityQueryDto,
+  ): Promise<Page<LegalEntityDto>> {
     const [items, total] = await this.legalEntities.list(principal, query);
     return page(items.map(LegalEntityDto.from), total, query);
   }
@@ -29,7 +56,10 @@ export class LegalEntitiesController {
   @Can('read', 'legal_entity')
   @ApiOperation({ summary: 'One legal entity' })
   @ApiOkResponse({ type: LegalEntityDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<LegalEntityDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+  ): Promise<LegalEntityDto> {
     return LegalEntityDto.from(await this.legalEntities.get(principal, id));
   }
 

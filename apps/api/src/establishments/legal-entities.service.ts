@@ -42,12 +42,20 @@ export class LegalEntitiesService {
   ) {}
 
   list(principal: Principal, query: LegalEntityQueryDto) {
-    const qb = whereLegalEntityInScope(this.dataSource.getRepository(LegalEntity).createQueryBuilder('le'), principal);
+    const qb = whereLegalEntityInScope(
+      this.dataSource.getRepository(LegalEntity).createQueryBuilder('le'),
+      principal,
+    );
     if (query.regionCode) qb.andWhere('le.regionCode = :regionCode', { regionCode: query.regionCode });
     if (query.legalStatus) qb.andWhere('le.legalStatus = :legalStatus', { legalStatus: query.legalStatus });
     if (query.finess) qb.andWhere('le.finess = :finess', { finess: query.finess.toUpperCase() });
     if (query.q) qb.andWhere('LOWER(le.name) LIKE :q', { q: `%${query.q.toLowerCase()}%` });
-    return qb.orderBy('le.name', 'ASC').addOrderBy('le.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    return qb
+      .orderBy('le.name', 'ASC')
+      .addOrderBy('le.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
   }
 
   async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager) {
@@ -63,7 +71,11 @@ export class LegalEntitiesService {
       if (await manager.exists(LegalEntity, { where: { finess: location.finess } })) {
         throw conflict(`A legal entity with FINESS ${location.finess} already exists`);
       }
-      const entity = manager.create(LegalEntity, { ...location, name: body.name, legalStatus: body.legalStatus });
+      const entity = manager.create(LegalEntity, {
+        ...location,
+        name: body.name,
+        legalStatus: body.legalStatus,
+      });
       await manager.save(entity);
       await this.audit.record(
         {
@@ -87,7 +99,10 @@ export class LegalEntitiesService {
       if (body.legalStatus !== undefined) after.legalStatus = body.legalStatus;
       if (body.finess !== undefined) {
         const location = await locateFiness(manager, body.finess);
-        if (location.finess !== before.finess && (await manager.exists(LegalEntity, { where: { finess: location.finess } }))) {
+        if (
+          location.finess !== before.finess &&
+          (await manager.exists(LegalEntity, { where: { finess: location.finess } }))
+        ) {
           throw conflict(`A legal entity with FINESS ${location.finess} already exists`);
         }
         Object.assign(after, location);
@@ -96,7 +111,13 @@ export class LegalEntitiesService {
       if (Object.keys(changes).length === 0) return before;
       await manager.save(after);
       await this.audit.record(
-        { action: 'legal_entity.update', resourceType: 'legal_entity', resourceId: id, regionCode: after.regionCode, changes },
+        {
+          action: 'legal_entity.update',
+          resourceType: 'legal_entity',
+          resourceId: id,
+          regionCode: after.regionCode,
+          changes,
+        },
         manager,
       );
       return after;
@@ -107,7 +128,10 @@ export class LegalEntitiesService {
     await this.dataSource.transaction(async (manager) => {
       const entity = await this.get(principal, id, manager);
       const sites = await manager.count(Establishment, { where: { legalEntityId: id } });
-      if (sites > 0) throw conflict(`Legal entity ${entity.finess} still runs ${sites} establishment(s): delete or move them first`);
+      if (sites > 0)
+        throw conflict(
+          `Legal entity ${entity.finess} still runs ${sites} establishment(s): delete or move them first`,
+        );
       await manager.delete(LegalEntity, { id });
       await this.audit.record(
         {

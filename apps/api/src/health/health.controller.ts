@@ -1,5 +1,12 @@
 import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RedisClient } from '@vigie/queue';
 import type { Response } from 'express';
@@ -59,7 +66,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise' })
+  @ApiOperation({
+    summary: 'Liveness and dependencies: 200 when the database and Redis answer, 503 otherwise',
+  })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
@@ -69,6 +78,10 @@ export class HealthController {
     ]);
     const ok = database.status === 'up' && redis.status === 'up';
     res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', checks: { database, redis }, uptimeSeconds: Math.round(process.uptime()) };
+    return {
+      status: ok ? 'ok' : 'degraded',
+      checks: { database, redis },
+      uptimeSeconds: Math.round(process.uptime()),
+    };
   }
 }

@@ -18,10 +18,16 @@ export class JobsController {
   @Post('housekeeping')
   @Can('create', 'job')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Run housekeeping now: purge expired sessions, expire API keys, lift lapsed locks' })
+  @ApiOperation({
+    summary: 'Run housekeeping now: purge expired sessions, expire API keys, lift lapsed locks',
+  })
   @ApiAcceptedResponse({ type: EnqueuedJobDto })
   async housekeeping(@CurrentPrincipal() principal: Principal): Promise<EnqueuedJobDto> {
-    const job = await this.producer.enqueue(JobName.Housekeeping, { version: 1, trigger: 'manual', requestedBy: principal.id });
+    const job = await this.producer.enqueue(JobName.Housekeeping, {
+      version: 1,
+      trigger: 'manual',
+      requestedBy: principal.id,
+    });
     return { ...job, statusUrl: `/api/v1/jobs/${job.queue}/${job.id}` };
   }
 

@@ -34,16 +34,21 @@ export class MetricsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Prometheus metrics: HTTP requests and durations, queue depths, process',
-    description: 'Send `Authorization: Bearer <METRICS_TOKEN>`; without METRICS_TOKEN only loopback clients are answered.',
+    description:
+      'Send `Authorization: Bearer <METRICS_TOKEN>`; without METRICS_TOKEN only loopback clients are answered.',
   })
   @ApiOkResponse({ schema: { type: 'string' }, description: 'Prometheus text format' })
   async metrics(@Req() req: Request): Promise<string> {
     const token = this.config.api.metricsToken;
     if (token) {
       const presented = /^Bearer (.+)$/i.exec(req.header('authorization') ?? '')?.[1] ?? '';
-      if (!sameSecret(presented, token)) throw new DomainError(ErrorCode.Unauthorized, 'Metrics need the METRICS_TOKEN as a Bearer token');
+      if (!sameSecret(presented, token))
+        throw new DomainError(ErrorCode.Unauthorized, 'Metrics need the METRICS_TOKEN as a Bearer token');
     } else if (!LOOPBACK.test(req.socket.remoteAddress ?? '')) {
-      throw new DomainError(ErrorCode.Forbidden, 'Metrics are served to loopback clients only unless METRICS_TOKEN is set');
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'Metrics are served to loopback clients only unless METRICS_TOKEN is set',
+      );
     }
     req.res?.setHeader('Content-Type', this.registry.contentType);
     return this.registry.metrics();

@@ -6,7 +6,6 @@ import type { Registry } from 'prom-client';
 import { MetricsController } from './metrics.controller';
 import { HTTP_METRICS, METRICS_REGISTRY } from './metrics.tokens';
 
-
 @Module({
   controllers: [MetricsController],
   providers: [
@@ -19,7 +18,11 @@ import { HTTP_METRICS, METRICS_REGISTRY } from './metrics.tokens';
         return registry;
       },
     },
-    { provide: HTTP_METRICS, inject: [METRICS_REGISTRY], useFactory: (registry: Registry) => httpMetrics(registry) },
+    {
+      provide: HTTP_METRICS,
+      inject: [METRICS_REGISTRY],
+      useFactory: (registry: Registry) => httpMetrics(registry),
+    },
   ],
   exports: [METRICS_REGISTRY, HTTP_METRICS],
 })

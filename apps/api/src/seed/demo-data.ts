@@ -25,11 +25,44 @@ export const DEMO_ESTABLISHMENTS: {
   ght?: string;
   bedCount: number;
 }[] = [
-  { finess: '750100125', name: 'Hôpital Pitié-Salpêtrière', category: 'chu', legalEntityFiness: '750712184', ght: 'GHT AP-HP', bedCount: 1600 },
-  { finess: '920000015', name: 'Clinique des Hauts-de-Seine (fictif)', category: 'private_clinic', legalEntityFiness: '930000021', bedCount: 140 },
-  { finess: '770000040', name: 'EHPAD Les Tilleuls (fictif)', category: 'ehpad', legalEntityFiness: '930000021', bedCount: 84 },
-  { finess: '2A0000030', name: 'CH d’Ajaccio - site de la Miséricorde (fictif)', category: 'ch', legalEntityFiness: '2A0000014', ght: 'GHT de Corse', bedCount: 420 },
-  { finess: '2B0000046', name: 'CH de Bastia - site de Falconaja (fictif)', category: 'ch', legalEntityFiness: '2B0000020', ght: 'GHT de Corse', bedCount: 380 },
+  {
+    finess: '750100125',
+    name: 'Hôpital Pitié-Salpêtrière',
+    category: 'chu',
+    legalEntityFiness: '750712184',
+    ght: 'GHT AP-HP',
+    bedCount: 1600,
+  },
+  {
+    finess: '920000015',
+    name: 'Clinique des Hauts-de-Seine (fictif)',
+    category: 'private_clinic',
+    legalEntityFiness: '930000021',
+    bedCount: 140,
+  },
+  {
+    finess: '770000040',
+    name: 'EHPAD Les Tilleuls (fictif)',
+    category: 'ehpad',
+    legalEntityFiness: '930000021',
+    bedCount: 84,
+  },
+  {
+    finess: '2A0000030',
+    name: 'CH d’Ajaccio - site de la Miséricorde (fictif)',
+    category: 'ch',
+    legalEntityFiness: '2A0000014',
+    ght: 'GHT de Corse',
+    bedCount: 420,
+  },
+  {
+    finess: '2B0000046',
+    name: 'CH de Bastia - site de Falconaja (fictif)',
+    category: 'ch',
+    legalEntityFiness: '2B0000020',
+    ght: 'GHT de Corse',
+    bedCount: 380,
+  },
 ];
 
 /** Printed at start: demo passwords are not secrets, and the demo refuses to run in production. */

@@ -4,7 +4,13 @@ import { Departement, Region } from '@vigie/database';
 import type { EntityManager } from 'typeorm';
 
 interface RegionsFile {
-  regions: { code: string; name: string; ars: string; overseas: boolean; departements: { code: string; name: string }[] }[];
+  regions: {
+    code: string;
+    name: string;
+    ars: string;
+    overseas: boolean;
+    departements: { code: string; name: string }[];
+  }[];
 }
 
 /** The repository root (where config/ lives), found from this file whether it runs from src or dist. */

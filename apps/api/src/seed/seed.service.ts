@@ -40,8 +40,21 @@ export class SeedService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     await this.dataSource.transaction(async (manager) => {
       const user =
-        existing ?? manager.create(User, { email, displayName: 'Administrateur national', passwordHash, role: 'national_admin' });
-      Object.assign(user, { passwordHash, role: 'national_admin', regionCode: null, disabled: false, failedLoginCount: 0, lockedUntil: null });
+        existing ??
+        manager.create(User, {
+          email,
+          displayName: 'Administrateur national',
+          passwordHash,
+          role: 'national_admin',
+        });
+      Object.assign(user, {
+        passwordHash,
+        role: 'national_admin',
+        regionCode: null,
+        disabled: false,
+        failedLoginCount: 0,
+        lockedUntil: null,
+      });
       await manager.save(user);
       await manager.delete(UserEstablishment, { userId: user.id });
       await this.audit.record(
@@ -49,12 +62,18 @@ export class SeedService implements OnApplicationBootstrap {
           action: existing ? 'user.admin_reset_from_environment' : 'user.admin_created_from_environment',
           resourceType: 'user',
           resourceId: user.id,
-          changes: { email: { to: email }, role: { to: 'national_admin' }, passwordHash: { to: '[redacted]' } },
+          changes: {
+            email: { to: email },
+            role: { to: 'national_admin' },
+            passwordHash: { to: '[redacted]' },
+          },
         },
         manager,
       );
     });
-    this.logger.log(`National administrator ${email} ${existing ? 'reset' : 'created'} from ADMIN_EMAIL/ADMIN_PASSWORD`);
+    this.logger.log(
+      `National administrator ${email} ${existing ? 'reset' : 'created'} from ADMIN_EMAIL/ADMIN_PASSWORD`,
+    );
   }
 
   async seedDemo() {
@@ -64,7 +83,9 @@ export class SeedService implements OnApplicationBootstrap {
       const legalEntities = new Map<string, LegalEntity>();
       for (const item of DEMO_LEGAL_ENTITIES) {
         const location = await this.locate(manager, item.finess);
-        const entity = (await manager.findOneBy(LegalEntity, { finess: item.finess })) ?? manager.create(LegalEntity, { ...item, ...location });
+        const entity =
+          (await manager.findOneBy(LegalEntity, { finess: item.finess })) ??
+          manager.create(LegalEntity, { ...item, ...location });
         legalEntities.set(item.finess, await manager.save(entity));
       }
       const ghts = new Map<string, Ght>();
@@ -99,7 +120,10 @@ export class SeedService implements OnApplicationBootstrap {
             regionCode: item.regionCode ?? null,
           }),
         );
-        const links = (item.establishmentFiness ?? []).map((finess) => ({ userId: user.id, establishmentId: establishments.get(finess)!.id }));
+        const links = (item.establishmentFiness ?? []).map((finess) => ({
+          userId: user.id,
+          establishmentId: establishments.get(finess)!.id,
+        }));
         if (links.length > 0) await manager.insert(UserEstablishment, links);
       }
       await this.audit.record({ action: 'demo.seeded', resourceType: 'demo' }, manager);

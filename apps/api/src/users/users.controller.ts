@@ -1,5 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
@@ -17,7 +35,10 @@ export class UsersController {
 
   @Get()
   @Can('read', 'user')
-  @ApiOperation({ summary: 'Users the caller manages', description: 'Admins: everyone. Analysts: the analysts and CISOs of their region.' })
+  @ApiOperation({
+    summary: 'Users the caller manages',
+    description: 'Admins: everyone. Analysts: the analysts and CISOs of their region.',
+  })
   @ApiOkResponse({ type: PageOf(UserDto) })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: UserQueryDto): Promise<Page<UserDto>> {
     const [items, total] = await this.users.list(principal, query);
@@ -34,7 +55,10 @@ export class UsersController {
 
   @Post()
   @Can('create', 'user')
-  @ApiOperation({ summary: 'Create a user', description: 'Analysts may only create CISOs of establishments of their region.' })
+  @ApiOperation({
+    summary: 'Create a user',
+    description: 'Analysts may only create CISOs of establishments of their region.',
+  })
   @ApiCreatedResponse({ type: UserDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
     return UserDto.from(await this.users.create(principal, body));

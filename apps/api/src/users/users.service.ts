@@ -9,7 +9,15 @@ import { TokenService } from '../auth/token.service';
 import type { Principal } from '../common/authz/principal';
 import type { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 
-const AUDITED_FIELDS = ['email', 'displayName', 'role', 'regionCode', 'establishmentIds', 'disabled', 'passwordHash'];
+const AUDITED_FIELDS = [
+  'email',
+  'displayName',
+  'role',
+  'regionCode',
+  'establishmentIds',
+  'disabled',
+  'passwordHash',
+];
 
 const CISO_OF_REGION =
   'EXISTS (SELECT 1 FROM user_establishment ue INNER JOIN establishment s ON s.id = ue."establishmentId" ' +
@@ -26,7 +34,10 @@ function whereUserInScope(qb: SelectQueryBuilder<User>, principal: Principal) {
 }
 
 type AuditedUser = Record<string, unknown>;
-const snapshot = (user: User, establishmentIds: string[]): AuditedUser => ({ ...user, establishmentIds: [...establishmentIds].sort() });
+const snapshot = (user: User, establishmentIds: string[]): AuditedUser => ({
+  ...user,
+  establishmentIds: [...establishmentIds].sort(),
+});
 
 @Injectable()
 export class UsersService {
@@ -40,7 +51,9 @@ export class UsersService {
     const qb = whereUserInScope(this.dataSource.getRepository(User).createQueryBuilder('u'), principal);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
-      qb.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.displayName) LIKE :q)', { q: `%${query.q.toLowerCase()}%` });
+      qb.andWhere('(LOWER(u.email) LIKE :q OR LOWER(u.displayName) LIKE :q)', {
+        q: `%${query.q.toLowerCase()}%`,
+      });
     }
     return qb
       .leftJoinAndSelect('u.establishmentLinks', 'links')
@@ -50,9 +63,15 @@ export class UsersService {
       .getManyAndCount();
   }
 
-  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<User> {
+  async get(
+    principal: Principal,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<User> {
     const qb = manager.getRepository(User).createQueryBuilder('u').where('u.id = :id', { id });
-    const user = await whereUserInScope(qb, principal).leftJoinAndSelect('u.establishmentLinks', 'links').getOne();
+    const user = await whereUserInScope(qb, principal)
+      .leftJoinAndSelect('u.establishmentLinks', 'links')
+      .getOne();
     if (!user) throw notFound('User', id);
     return user;
   }
@@ -84,7 +103,9 @@ export class UsersService {
         },
         manager,
       );
-      user.establishmentLinks = establishmentIds.map((establishmentId) => ({ userId: user.id, establishmentId }) as UserEstablishment);
+      user.establishmentLinks = establishmentIds.map(
+        (establishmentId) => ({ userId: user.id, establishmentId }) as UserEstablishment,
+      );
       return user;
     });
   }
@@ -95,7 +116,8 @@ export class UsersService {
       const before = await this.get(principal, id, manager);
       const beforeIds = (before.establishmentLinks ?? []).map((l) => l.establishmentId);
       await this.checkManageable(manager, principal, before, beforeIds);
-      if (body.disabled && before.id === principal.id) throw badRequest('You cannot disable your own account');
+      if (body.disabled && before.id === principal.id)
+        throw badRequest('You cannot disable your own account');
       const after = manager.create(User, { ...before });
       delete after.establishmentLinks;
       if (body.displayName !== undefined) after.displayName = body.displayName;
@@ -121,7 +143,9 @@ export class UsersService {
         },
         manager,
       );
-      after.establishmentLinks = afterIds.map((establishmentId) => ({ userId: id, establishmentId }) as UserEstablishment);
+      after.establishmentLinks = afterIds.map(
+        (establishmentId) => ({ userId: id, establishmentId }) as UserEstablishment,
+      );
       return after;
     });
   }
@@ -159,40 +183,69 @@ export class UsersService {
       throw new DomainError(ErrorCode.Forbidden, 'Regional analysts may only manage establishment CISOs');
     }
     if (role === 'regional_analyst') {
-      if (!regionCode) throw badRequest('A regional analyst needs a regionCode', [{ field: 'regionCode', problem: 'required for role regional_analyst' }]);
+      if (!regionCode)
+        throw badRequest('A regional analyst needs a regionCode', [
+          { field: 'regionCode', problem: 'required for role regional_analyst' },
+        ]);
       if (!(await manager.exists(Region, { where: { code: regionCode } }))) {
-        throw badRequest(`Unknown region ${regionCode}`, [{ field: 'regionCode', problem: 'unknown region' }]);
+        throw badRequest(`Unknown region ${regionCode}`, [
+          { field: 'regionCode', problem: 'unknown region' },
+        ]);
       }
     } else if (regionCode) {
-      throw badRequest(`Role ${role} has no region`, [{ field: 'regionCode', problem: `not allowed for role ${role}` }]);
+      throw badRequest(`Role ${role} has no region`, [
+        { field: 'regionCode', problem: `not allowed for role ${role}` },
+      ]);
     }
     if (role !== 'establishment_ciso') {
       if (establishmentIds.length > 0) {
-        throw badRequest(`Role ${role} has no establishments`, [{ field: 'establishmentIds', problem: `not allowed for role ${role}` }]);
+        throw badRequest(`Role ${role} has no establishments`, [
+          { field: 'establishmentIds', problem: `not allowed for role ${role}` },
+        ]);
       }
       return;
     }
     if (establishmentIds.length === 0) {
-      throw badRequest('A CISO needs at least one establishment', [{ field: 'establishmentIds', problem: 'required for role establishment_ciso' }]);
+      throw badRequest('A CISO needs at least one establishment', [
+        { field: 'establishmentIds', problem: 'required for role establishment_ciso' },
+      ]);
     }
-    const found = await manager.find(Establishment, { where: { id: In(establishmentIds) }, select: { id: true, regionCode: true } });
-    const visible = found.filter((e) => principal.role === 'national_admin' || e.regionCode === principal.regionCode);
+    const found = await manager.find(Establishment, {
+      where: { id: In(establishmentIds) },
+      select: { id: true, regionCode: true },
+    });
+    const visible = found.filter(
+      (e) => principal.role === 'national_admin' || e.regionCode === principal.regionCode,
+    );
     const missing = establishmentIds.filter((id) => !visible.some((e) => e.id === id));
     if (missing.length > 0) {
-      throw badRequest(`Unknown establishment(s): ${missing.join(', ')}`, [{ field: 'establishmentIds', problem: `unknown: ${missing.join(', ')}` }]);
+      throw badRequest(`Unknown establishment(s): ${missing.join(', ')}`, [
+        { field: 'establishmentIds', problem: `unknown: ${missing.join(', ')}` },
+      ]);
     }
   }
 
   /** An analyst sees a CISO with one establishment in the region, but manages only one entirely inside it. */
-  private async checkManageable(manager: EntityManager, principal: Principal, user: User, establishmentIds: string[]) {
+  private async checkManageable(
+    manager: EntityManager,
+    principal: Principal,
+    user: User,
+    establishmentIds: string[],
+  ) {
     if (principal.role === 'national_admin') return;
     if (user.role !== 'establishment_ciso') {
       throw new DomainError(ErrorCode.Forbidden, 'Regional analysts may only manage establishment CISOs');
     }
-    const sites = await manager.find(Establishment, { where: { id: In(establishmentIds) }, select: { id: true, regionCode: true } });
+    const sites = await manager.find(Establishment, {
+      where: { id: In(establishmentIds) },
+      select: { id: true, regionCode: true },
+    });
     const outside = sites.filter((e) => e.regionCode !== principal.regionCode);
     if (outside.length > 0) {
-      throw new DomainError(ErrorCode.Forbidden, 'This CISO also covers establishments of another region: ask a national administrator');
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'This CISO also covers establishments of another region: ask a national administrator',
+      );
     }
   }
 
@@ -205,13 +258,19 @@ export class UsersService {
   private async setEstablishments(manager: EntityManager, userId: string, establishmentIds: string[]) {
     await manager.delete(UserEstablishment, { userId });
     if (establishmentIds.length > 0) {
-      await manager.insert(UserEstablishment, establishmentIds.map((establishmentId) => ({ userId, establishmentId })));
+      await manager.insert(
+        UserEstablishment,
+        establishmentIds.map((establishmentId) => ({ userId, establishmentId })),
+      );
     }
   }
 
   private async regionOf(manager: EntityManager, regionCode: string | null, establishmentIds: string[]) {
     if (regionCode || establishmentIds.length === 0) return regionCode;
-    const first = await manager.findOne(Establishment, { where: { id: In(establishmentIds) }, order: { regionCode: 'ASC' } });
+    const first = await manager.findOne(Establishment, {
+      where: { id: In(establishmentIds) },
+      order: { regionCode: 'ASC' },
+    });
     return first?.regionCode ?? null;
   }
 }

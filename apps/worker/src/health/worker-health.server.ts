@@ -53,7 +53,14 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       check(() => this.redis.ping(1500)),
     ]);
     const ok = !this.draining && database.status === 'up' && redis.status === 'up';
-    return { ok, body: { status: this.draining ? 'draining' : ok ? 'ok' : 'degraded', checks: { database, redis }, pid: process.pid } };
+    return {
+      ok,
+      body: {
+        status: this.draining ? 'draining' : ok ? 'ok' : 'degraded',
+        checks: { database, redis },
+        pid: process.pid,
+      },
+    };
   }
 
   async onApplicationBootstrap() {
@@ -62,13 +69,24 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
       };
       const path = (req.url ?? '/').split('?')[0];
-      if (req.method !== 'GET') return reply(405, 'application/json', JSON.stringify({ statusCode: 405, error: 'Method Not Allowed', message: 'Only GET is served' }));
+      if (req.method !== 'GET')
+        return reply(
+          405,
+          'application/json',
+          JSON.stringify({ statusCode: 405, error: 'Method Not Allowed', message: 'Only GET is served' }),
+        );
       if (path === '/health') {
-        void this.status().then(({ ok, body }) => reply(ok ? 200 : 503, 'application/json', JSON.stringify(body)));
+        void this.status().then(({ ok, body }) =>
+          reply(ok ? 200 : 503, 'application/json', JSON.stringify(body)),
+        );
       } else if (path === '/metrics') {
         void this.registry.metrics().then((text) => reply(200, this.registry.contentType, text));
       } else {
-        reply(404, 'application/json', JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Use /health or /metrics' }));
+        reply(
+          404,
+          'application/json',
+          JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Use /health or /metrics' }),
+        );
       }
     });
     await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HousekeepingJob, HousekeepingResult } from '@vigie/contracts';
 import { ApiKey, AuditEvent, RefreshToken, User } from '@vigie/database';
-import { Brackets, DataSource, type EntityTarget, LessThan, type ObjectLiteral, type WhereExpressionBuilder } from 'typeorm';
+import {
+  Brackets,
+  DataSource,
+  type EntityTarget,
+  LessThan,
+  type ObjectLiteral,
+  type WhereExpressionBuilder,
+} from 'typeorm';
 
 const BATCH_SIZE = 500;
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,7 +1,14 @@
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { InvalidJobPayloadError, isJobName, JobName, type JobResult, parseJobPayload, QueueName } from '@vigie/contracts';
+import {
+  InvalidJobPayloadError,
+  isJobName,
+  JobName,
+  type JobResult,
+  parseJobPayload,
+  QueueName,
+} from '@vigie/contracts';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JOB_METRICS, type JobMetrics } from '../health/worker-metrics';
 import { HousekeepingService } from './housekeeping.service';
@@ -36,7 +43,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   }
 
   private async dispatch(job: Job): Promise<JobResult<JobName>> {
-    if (!isJobName(job.name)) throw new UnrecoverableError(`Unknown job name ${job.name} on queue ${QueueName.Maintenance}`);
+    if (!isJobName(job.name))
+      throw new UnrecoverableError(`Unknown job name ${job.name} on queue ${QueueName.Maintenance}`);
     let payload;
     try {
       payload = parseJobPayload(job.name, job.data);
@@ -54,9 +62,15 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error) {
     if (!job) return;
-    const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final =
+      error instanceof UnrecoverableError ||
+      error.name === 'UnrecoverableError' ||
+      job.attemptsMade >= (job.opts.attempts ?? 1);
     this.metrics.failures.inc({ name: job.name, final: String(final) });
-    this.logger.warn({ jobId: job.id, job: job.name, attemptsMade: job.attemptsMade, final, reason: error.message }, 'job failed');
+    this.logger.warn(
+      { jobId: job.id, job: job.name, attemptsMade: job.attemptsMade, final, reason: error.message },
+      'job failed',
+    );
   }
 
   @OnWorkerEvent('completed')

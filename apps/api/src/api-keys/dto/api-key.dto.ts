@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinDate, MinLength } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinDate,
+  MinLength,
+} from 'class-validator';
 import { API_KEY_ACCESS, type ApiKey, type ApiKeyAccess } from '@vigie/database';
 import { PageQueryDto } from '../../common/pagination.dto';
 
@@ -22,7 +32,10 @@ export class CreateApiKeyDto {
   @IsUUID('4')
   establishmentId?: string;
 
-  @ApiPropertyOptional({ description: 'Scope the key to a region (analysts: their own; admins: any).', example: '11' })
+  @ApiPropertyOptional({
+    description: 'Scope the key to a region (analysts: their own; admins: any).',
+    example: '11',
+  })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'regionCode must be a 2-digit INSEE region code' })
   regionCode?: string;
@@ -67,7 +80,18 @@ export class ApiKeyDto {
   lastUsedAt!: Date | null;
 
   static from(key: ApiKey): ApiKeyDto {
-    const { id, name, access, regionCode, establishmentId, createdById, createdAt, expiresAt, revokedAt, lastUsedAt } = key;
+    const {
+      id,
+      name,
+      access,
+      regionCode,
+      establishmentId,
+      createdById,
+      createdAt,
+      expiresAt,
+      revokedAt,
+      lastUsedAt,
+    } = key;
     return {
       id,
       name,

@@ -5,10 +5,14 @@ import { ACTOR_TYPES, type ActorType, type AuditChanges, type AuditEvent } from 
 import { PageQueryDto } from '../../common/pagination.dto';
 
 export class AuditEventQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Exact action, e.g. `establishment.update`, or a prefix ending in `.*`.' })
+  @ApiPropertyOptional({
+    description: 'Exact action, e.g. `establishment.update`, or a prefix ending in `.*`.',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/, { message: 'action must look like "resource.verb" or "resource.*"' })
+  @Matches(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/, {
+    message: 'action must look like "resource.verb" or "resource.*"',
+  })
   action?: string;
 
   @ApiPropertyOptional({ example: 'establishment' })
@@ -43,13 +47,21 @@ export class AuditEventQueryDto extends PageQueryDto {
   @IsUUID()
   establishmentId?: string;
 
-  @ApiPropertyOptional({ description: 'Events at or after this instant (ISO 8601).', type: String, format: 'date-time' })
+  @ApiPropertyOptional({
+    description: 'Events at or after this instant (ISO 8601).',
+    type: String,
+    format: 'date-time',
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: 'from must be an ISO 8601 date' })
   from?: Date;
 
-  @ApiPropertyOptional({ description: 'Events before this instant (ISO 8601).', type: String, format: 'date-time' })
+  @ApiPropertyOptional({
+    description: 'Events before this instant (ISO 8601).',
+    type: String,
+    format: 'date-time',
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: 'to must be an ISO 8601 date' })

@@ -71,7 +71,9 @@ export class AccessGuard implements CanActivate {
         : await this.resolver.fromAccessToken(credential.value);
     if (!principal) {
       throw unauthenticated(
-        credential.kind === 'api_key' ? 'Invalid, expired or revoked API key' : 'Invalid or expired access token',
+        credential.kind === 'api_key'
+          ? 'Invalid, expired or revoked API key'
+          : 'Invalid or expired access token',
       );
     }
     return principal;

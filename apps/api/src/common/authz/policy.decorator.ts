@@ -4,9 +4,7 @@ import type { Action, Resource } from './permissions';
 export const POLICY_KEY = 'vigie:policy';
 
 export type RoutePolicy =
-  | { kind: 'public' }
-  | { kind: 'authenticated' }
-  | { kind: 'permission'; action: Action; resource: Resource };
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; action: Action; resource: Resource };
 
 /** Anyone, signed in or not (login, health, docs). */
 export const Public = () => SetMetadata(POLICY_KEY, { kind: 'public' } satisfies RoutePolicy);

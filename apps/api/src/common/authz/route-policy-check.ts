@@ -20,9 +20,13 @@ export function assertEveryRouteHasAPolicy(app: INestApplication) {
         const handler = (controller.prototype as Record<string, unknown>)[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
         if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        if (!classPolicy && !Reflect.getMetadata(POLICY_KEY, handler)) missing.push(`${controller.name}.${name}`);
+        if (!classPolicy && !Reflect.getMetadata(POLICY_KEY, handler))
+          missing.push(`${controller.name}.${name}`);
       }
     }
   }
-  if (missing.length > 0) throw new Error(`Routes without an access policy (@Public, @Authenticated or @Can): ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(
+      `Routes without an access policy (@Public, @Authenticated or @Can): ${missing.join(', ')}`,
+    );
 }

@@ -6,9 +6,7 @@ import type { Principal } from './principal';
  * these helpers, so a resource outside the scope is simply not found (404, no existence leak).
  */
 export type EstablishmentScope =
-  | { kind: 'all' }
-  | { kind: 'region'; regionCode: string }
-  | { kind: 'establishments'; ids: string[] };
+  { kind: 'all' } | { kind: 'region'; regionCode: string } | { kind: 'establishments'; ids: string[] };
 
 export function establishmentScope(principal: Principal): EstablishmentScope {
   switch (principal.role) {
@@ -21,7 +19,10 @@ export function establishmentScope(principal: Principal): EstablishmentScope {
   }
 }
 
-export function inEstablishmentScope(principal: Principal, establishment: { id: string; regionCode: string }) {
+export function inEstablishmentScope(
+  principal: Principal,
+  establishment: { id: string; regionCode: string },
+) {
   const scope = establishmentScope(principal);
   switch (scope.kind) {
     case 'all':

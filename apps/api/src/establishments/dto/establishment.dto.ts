@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import {
   ESTABLISHMENT_CATEGORIES,
   ESTABLISHMENT_CATEGORY_LABELS,
@@ -13,7 +25,10 @@ import { IsFiness } from '../is-finess';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateEstablishmentDto {
-  @ApiProperty({ description: 'FINESS ET (géographique), 9 characters; the region and département derive from it.', example: '750100125' })
+  @ApiProperty({
+    description: 'FINESS ET (géographique), 9 characters; the region and département derive from it.',
+    example: '750100125',
+  })
   @IsFiness()
   finess!: string;
 
@@ -37,10 +52,16 @@ export class CreateEstablishmentDto {
     example: '75',
   })
   @IsOptional()
-  @Matches(/^(\d{2}|2A|2B|97\d)$/, { message: 'departementCode must be a département code such as 75, 2A or 974' })
+  @Matches(/^(\d{2}|2A|2B|97\d)$/, {
+    message: 'departementCode must be a département code such as 75, 2A or 974',
+  })
   departementCode?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'GHT of the establishment, in the same region.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'GHT of the establishment, in the same region.',
+  })
   @IsOptional()
   @IsUUID()
   ghtId?: string | null;
@@ -66,7 +87,9 @@ export class EstablishmentQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '75' })
   @IsOptional()
-  @Matches(/^(\d{2}|2A|2B|97\d)$/, { message: 'departementCode must be a département code such as 75, 2A or 974' })
+  @Matches(/^(\d{2}|2A|2B|97\d)$/, {
+    message: 'departementCode must be a département code such as 75, 2A or 974',
+  })
   departementCode?: string;
 
   @ApiPropertyOptional({ enum: ESTABLISHMENT_CATEGORIES })

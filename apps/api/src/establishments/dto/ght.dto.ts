@@ -45,6 +45,12 @@ export class GhtDto {
   updatedAt!: Date;
 
   static from(g: Ght): GhtDto {
-    return { id: g.id, name: g.name, regionCode: g.regionCode, createdAt: g.createdAt, updatedAt: g.updatedAt };
+    return {
+      id: g.id,
+      name: g.name,
+      regionCode: g.regionCode,
+      createdAt: g.createdAt,
+      updatedAt: g.updatedAt,
+    };
   }
 }

@@ -19,11 +19,26 @@ export class JobStatusDto {
   queue!: QueueName;
   @ApiProperty({ example: 'maintenance.housekeeping' })
   name!: string;
-  @ApiProperty({ enum: ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'waiting-children', 'unknown'] })
+  @ApiProperty({
+    enum: [
+      'waiting',
+      'active',
+      'delayed',
+      'completed',
+      'failed',
+      'prioritized',
+      'waiting-children',
+      'unknown',
+    ],
+  })
   state!: string;
   @ApiProperty({ description: 'Attempts made so far.' })
   attemptsMade!: number;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'The result of a completed job.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The result of a completed job.',
+  })
   result?: unknown;
   @ApiPropertyOptional({ description: 'Why the last attempt failed.' })
   failedReason?: string;

@@ -44,12 +44,18 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ description: 'Region of a regional analyst (required for that role only).', example: '11' })
+  @ApiPropertyOptional({
+    description: 'Region of a regional analyst (required for that role only).',
+    example: '11',
+  })
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'regionCode must be a 2-digit INSEE region code' })
   regionCode?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Establishments of a CISO (at least one for that role only).' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Establishments of a CISO (at least one for that role only).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -67,14 +73,20 @@ export class UpdateUserDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, format: 'password', description: 'Sets a new password and ends every session.' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN_LENGTH,
+    format: 'password',
+    description: 'Sets a new password and ends every session.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(200)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'A disabled user cannot sign in and their sessions and API keys stop working.' })
+  @ApiPropertyOptional({
+    description: 'A disabled user cannot sign in and their sessions and API keys stop working.',
+  })
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
@@ -121,7 +133,12 @@ export class UserDto {
   establishmentIds!: string[];
   @ApiProperty()
   disabled!: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set while the account is locked.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Set while the account is locked.',
+  })
   lockedUntil!: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   lastLoginAt!: Date | null;
