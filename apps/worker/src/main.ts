@@ -16,20 +16,19 @@ async function main() {
   }
   // Listen before starting: a job can begin before createWorker() returns, and a SIGTERM must then drain it
   // rather than kill the process with the default action.
-  let worker: RunningWorker | undefined;
-  let stopRequested = false;
+  const running: { worker?: RunningWorker; stopRequested: boolean } = { stopRequested: false };
   const stop = () => {
-    stopRequested = true;
-    if (!worker) return;
-    void worker.drain().then(
+    running.stopRequested = true;
+    if (!running.worker) return;
+    void running.worker.drain().then(
       (outcome) => process.exit(outcome === 'drained' ? 0 : 1),
       () => process.exit(1),
     );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  worker = await createWorker(config);
-  if (stopRequested) stop();
+  running.worker = await createWorker(config);
+  if (running.stopRequested) stop();
 }
 
 main().catch((error: unknown) => {
