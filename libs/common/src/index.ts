@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './finess';
 export * from './secrets';
+export * from './establishment-categories';

@@ -1,3 +1,4 @@
+import type { EstablishmentCategory } from '@vigie/common';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TimestampedEntity } from './columns';
 import { Departement } from './departement.entity';
@@ -5,33 +6,11 @@ import { Ght } from './ght.entity';
 import { LegalEntity } from './legal-entity.entity';
 import { Region } from './region.entity';
 
-export const ESTABLISHMENT_CATEGORIES = [
-  'chu',
-  'ch',
-  'private_clinic',
-  'espic',
-  'clcc',
-  'psychiatric',
-  'ehpad',
-  'had',
-  'smr',
-  'other',
-] as const;
-export type EstablishmentCategory = (typeof ESTABLISHMENT_CATEGORIES)[number];
-
-/** French labels, for content users read. */
-export const ESTABLISHMENT_CATEGORY_LABELS: Record<EstablishmentCategory, string> = {
-  chu: 'Centre hospitalier universitaire (CHU)',
-  ch: 'Centre hospitalier (CH)',
-  private_clinic: 'Clinique privée',
-  espic: 'Établissement de santé privé d’intérêt collectif (ESPIC)',
-  clcc: 'Centre de lutte contre le cancer (CLCC)',
-  psychiatric: 'Établissement psychiatrique',
-  ehpad: 'EHPAD',
-  had: 'Hospitalisation à domicile (HAD)',
-  smr: 'Soins médicaux et de réadaptation (SMR)',
-  other: 'Autre',
-};
+export {
+  ESTABLISHMENT_CATEGORIES,
+  ESTABLISHMENT_CATEGORY_LABELS,
+  type EstablishmentCategory,
+} from '@vigie/common';
 
 /** Établissement (FINESS ET): one site, the unit that is assessed, scanned and scored. */
 @Entity('establishment')

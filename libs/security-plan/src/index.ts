@@ -1,0 +1,4 @@
+export * from './applicability';
+export * from './load';
+export * from './types';
+export * from './validate';
