@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { EnvironmentVariables, LOG_LEVELS, NODE_ENVS } from './environment';
@@ -33,6 +34,26 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   worker: { healthPort: number; concurrency: number; shutdownTimeoutMs: number; housekeepingCron: string };
   demoData: boolean;
+  securityPlan: {
+    /** Folder of the plan files (config/security-plan). */
+    directory: string;
+    /** The version new assessments use; unset means the latest published. */
+    currentVersion?: string;
+  };
+  evidence: { directory: string; maxBytes: number };
+  /** How often the API retries jobs that could not reach Redis when they were requested. */
+  outbox: { pollMs: number };
+}
+
+/** The repository root (where config/ lives), found from this file whether it runs from src or dist. */
+export function projectRoot(start: string = __dirname): string {
+  let dir = resolve(start);
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'config'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the Vigie project root above ${start}`);
+    dir = parent;
+  }
+  return dir;
 }
 
 export class ConfigError extends Error {
@@ -117,5 +138,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       housekeepingCron: vars.HOUSEKEEPING_CRON,
     },
     demoData: vars.DEMO_DATA,
+    securityPlan: { directory: resolve(projectRoot(), 'config', 'security-plan'), currentVersion: vars.SECURITY_PLAN_VERSION },
+    evidence: { directory: resolve(dataDir, 'evidence'), maxBytes: vars.EVIDENCE_MAX_BYTES },
+    outbox: { pollMs: vars.OUTBOX_POLL_MS },
   };
 }

@@ -148,4 +148,20 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   DEMO_DATA = false;
+
+  @IsOptional()
+  @Matches(/^\d{4}\.\d{1,3}$/, { message: 'must be a plan version such as 2026.1' })
+  SECURITY_PLAN_VERSION?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  OUTBOX_POLL_MS = 2000;
 }

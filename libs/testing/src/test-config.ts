@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AppConfig, DatabaseConfig } from '@vigie/config';
+import { join } from 'node:path';
+import { type AppConfig, type DatabaseConfig, projectRoot } from '@vigie/config';
 
 export const TEST_ADMIN = { email: 'admin@test.vigie.local', password: 'admin-password-for-tests' };
 
@@ -38,6 +39,9 @@ export function testConfig(
     admin: { ...TEST_ADMIN },
     worker: { healthPort: 0, concurrency: 2, shutdownTimeoutMs: 10000, housekeepingCron: 'off' },
     demoData: false,
+    securityPlan: { directory: join(projectRoot(), 'config', 'security-plan') },
+    evidence: { directory: join(dataDir, 'evidence'), maxBytes: 256 * 1024 },
+    outbox: { pollMs: 200 },
   };
   return {
     ...base,

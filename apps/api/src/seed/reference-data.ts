@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '@vigie/config';
 import { Departement, Region } from '@vigie/database';
 import type { EntityManager } from 'typeorm';
 
@@ -11,17 +12,6 @@ interface RegionsFile {
     overseas: boolean;
     departements: { code: string; name: string }[];
   }[];
-}
-
-/** The repository root (where config/ lives), found from this file whether it runs from src or dist. */
-export function projectRoot(start: string = __dirname): string {
-  let dir = resolve(start);
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'config'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the Vigie project root above ${start}`);
-    dir = parent;
-  }
-  return dir;
 }
 
 export function readRegionsFile(root = projectRoot()): RegionsFile {

@@ -1,23 +1,35 @@
 import { ApiKey } from './api-key.entity';
+import { AssessmentAnswer } from './assessment-answer.entity';
+import { Assessment } from './assessment.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Departement } from './departement.entity';
 import { Establishment } from './establishment.entity';
+import { EvidenceFile } from './evidence-file.entity';
 import { Ght } from './ght.entity';
+import { JobOutbox } from './job-outbox.entity';
 import { LegalEntity } from './legal-entity.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Region } from './region.entity';
+import { ScoreSnapshot } from './score-snapshot.entity';
+import { SecurityPlanVersion } from './security-plan-version.entity';
 import { UserEstablishment } from './user-establishment.entity';
 import { User } from './user.entity';
 
 export * from './api-key.entity';
+export * from './assessment-answer.entity';
+export * from './assessment.entity';
 export * from './audit-event.entity';
 export * from './columns';
 export * from './departement.entity';
 export * from './establishment.entity';
+export * from './evidence-file.entity';
 export * from './ght.entity';
+export * from './job-outbox.entity';
 export * from './legal-entity.entity';
 export * from './refresh-token.entity';
 export * from './region.entity';
+export * from './score-snapshot.entity';
+export * from './security-plan-version.entity';
 export * from './user-establishment.entity';
 export * from './user.entity';
 
@@ -32,4 +44,10 @@ export const ENTITIES = [
   RefreshToken,
   ApiKey,
   AuditEvent,
+  SecurityPlanVersion,
+  Assessment,
+  AssessmentAnswer,
+  EvidenceFile,
+  ScoreSnapshot,
+  JobOutbox,
 ];
