@@ -50,9 +50,9 @@ function freePort() {
 }
 
 /** Spawns redis-server on a free loopback port, without persistence; resolves once it accepts connections. */
-async function startRedis({ log = console.log } = {}) {
+async function startRedis({ log = console.log, port: wantedPort } = {}) {
   const binary = ensureRedisServer(log);
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'vigie-redis-'));
   const child = spawn(
     binary,

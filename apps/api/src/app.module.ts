@@ -4,6 +4,7 @@ import { type AppConfig, ConfigModule } from '@vigie/config';
 import { DatabaseModule } from '@vigie/database';
 import { QueueModule } from '@vigie/queue';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AccessGuard } from './common/authz/access.guard';
@@ -13,7 +14,9 @@ import { EstablishmentsModule } from './establishments/establishments.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { RegionsModule } from './regions/regions.module';
+import { SecurityPlansModule } from './security-plans/security-plans.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 
@@ -33,6 +36,9 @@ export class AppModule {
         RegionsModule,
         EstablishmentsModule,
         JobsModule,
+        OutboxModule,
+        SecurityPlansModule,
+        AssessmentsModule,
         HealthModule,
         MetricsModule,
         SeedModule,

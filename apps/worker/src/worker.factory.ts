@@ -5,6 +5,7 @@ import { createLogger, PinoNestLogger } from '@vigie/observability';
 import type pino from 'pino';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { ScoringProcessor } from './scoring/scoring.processor';
 import { WorkerModule } from './worker.module';
 
 export interface RunningWorker {
@@ -28,10 +29,10 @@ export async function createWorker(
   const drain = (timeoutMs = config.worker.shutdownTimeoutMs) => {
     draining ??= (async () => {
       app.get(WorkerHealthServer).markDraining();
-      const worker = app.get(MaintenanceProcessor).worker;
+      const workers = [app.get(MaintenanceProcessor).worker, app.get(ScoringProcessor).worker];
       let timer: NodeJS.Timeout | undefined;
       const outcome = await Promise.race([
-        worker.close().then(() => 'drained' as const),
+        Promise.all(workers.map((w) => w.close())).then(() => 'drained' as const),
         new Promise<'released'>((resolve) => {
           timer = setTimeout(() => resolve('released'), timeoutMs);
         }),
@@ -39,7 +40,7 @@ export async function createWorker(
       clearTimeout(timer);
       if (outcome === 'released') {
         logger.warn({ timeoutMs }, 'active jobs did not finish in time: releasing them to be retried');
-        await worker.close(true);
+        await Promise.all(workers.map((w) => w.close(true)));
       }
       await app.close();
       logger.info({ outcome }, 'worker stopped');

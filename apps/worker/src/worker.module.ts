@@ -7,6 +7,8 @@ import { workerMetricsProviders } from './health/worker-metrics';
 import { HousekeepingScheduler } from './maintenance/housekeeping.scheduler';
 import { HousekeepingService } from './maintenance/housekeeping.service';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { ScoringProcessor } from './scoring/scoring.processor';
+import { ScoringService } from './scoring/scoring.service';
 
 @Module({})
 export class WorkerModule {
@@ -24,6 +26,8 @@ export class WorkerModule {
         HousekeepingService,
         HousekeepingScheduler,
         MaintenanceProcessor,
+        ScoringService,
+        ScoringProcessor,
       ],
     };
   }

@@ -138,7 +138,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       housekeepingCron: vars.HOUSEKEEPING_CRON,
     },
     demoData: vars.DEMO_DATA,
-    securityPlan: { directory: resolve(projectRoot(), 'config', 'security-plan'), currentVersion: vars.SECURITY_PLAN_VERSION },
+    securityPlan: {
+      directory: resolve(projectRoot(), 'config', 'security-plan'),
+      currentVersion: vars.SECURITY_PLAN_VERSION,
+    },
     evidence: { directory: resolve(dataDir, 'evidence'), maxBytes: vars.EVIDENCE_MAX_BYTES },
     outbox: { pollMs: vars.OUTBOX_POLL_MS },
   };

@@ -1,3 +1,4 @@
 export * from './housekeeping.job';
 export * from './job-contracts';
 export * from './queues';
+export * from './scoring.job';

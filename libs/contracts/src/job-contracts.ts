@@ -1,14 +1,24 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { HousekeepingJob, HousekeepingResult } from './housekeeping.job';
+import { HousekeepingJob, type HousekeepingResult } from './housekeeping.job';
+import {
+  RescoreAllJob,
+  type RescoreAllResult,
+  ScoreAssessmentJob,
+  type ScoreAssessmentResult,
+} from './scoring.job';
 import { JobName } from './queues';
 
 export interface JobPayloads {
   [JobName.Housekeeping]: HousekeepingJob;
+  [JobName.ScoreAssessment]: ScoreAssessmentJob;
+  [JobName.RescoreAll]: RescoreAllJob;
 }
 
 export interface JobResults {
   [JobName.Housekeeping]: HousekeepingResult;
+  [JobName.ScoreAssessment]: ScoreAssessmentResult;
+  [JobName.RescoreAll]: RescoreAllResult;
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -16,6 +26,8 @@ export type JobResult<N extends JobName> = JobResults[N];
 
 const PAYLOAD_CLASSES: { [N in JobName]: new () => JobPayloads[N] } = {
   [JobName.Housekeeping]: HousekeepingJob,
+  [JobName.ScoreAssessment]: ScoreAssessmentJob,
+  [JobName.RescoreAll]: RescoreAllJob,
 };
 
 export class InvalidJobPayloadError extends Error {

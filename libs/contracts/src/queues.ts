@@ -4,15 +4,20 @@
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Scoring = 'scoring',
 }
 
 export enum JobName {
   Housekeeping = 'maintenance.housekeeping',
+  ScoreAssessment = 'scoring.score-assessment',
+  RescoreAll = 'scoring.rescore-all',
 }
 
 /** Every job is routed to exactly one queue; the compiler refuses a job without a route. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Housekeeping]: QueueName.Maintenance,
+  [JobName.ScoreAssessment]: QueueName.Scoring,
+  [JobName.RescoreAll]: QueueName.Scoring,
 };
 
 export interface JobOptionsContract {
@@ -26,6 +31,18 @@ export interface JobOptionsContract {
 
 export const DEFAULT_JOB_OPTIONS: Record<JobName, JobOptionsContract> = {
   [JobName.Housekeeping]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 500 },
+  },
+  [JobName.ScoreAssessment]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
+  [JobName.RescoreAll]: {
     attempts: 3,
     backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: { count: 100 },

@@ -92,4 +92,25 @@ export class JobProducer implements OnModuleInit {
     );
     return { id: String(job.id), queue: queueName, name };
   }
+
+  /** Many jobs of one kind, each validated, sent in batches of 500 (one Redis round trip each). */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    items: { payload: JobPayload<N>; jobId?: string }[],
+  ): Promise<number> {
+    const queueName = JOB_QUEUE[name];
+    const jobs = items.map(({ payload, jobId }) => ({
+      name,
+      data: { ...parseJobPayload(name, payload) },
+      opts: { ...DEFAULT_JOB_OPTIONS[name], ...(jobId ? { jobId } : {}) },
+    }));
+    for (let i = 0; i < jobs.length; i += 500) {
+      await withQueueTimeout(
+        this.queue(queueName).addBulk(jobs.slice(i, i + 500)),
+        this.timeoutMs * 5,
+        `adding ${name} in bulk`,
+      );
+    }
+    return jobs.length;
+  }
 }

@@ -9,6 +9,9 @@ export const RESOURCES = [
   'api_key',
   'audit_event',
   'job',
+  'security_plan',
+  'assessment',
+  'score',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -31,6 +34,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     user: ALL,
     api_key: ['read', 'create', 'delete'],
     audit_event: ['read'],
+    security_plan: ['read'],
+    assessment: ['read'],
+    score: ['read'],
   },
   establishment_ciso: {
     region: ['read'],
@@ -38,6 +44,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     ght: ['read'],
     establishment: ['read', 'update'],
     api_key: ['read', 'create', 'delete'],
+    security_plan: ['read'],
+    assessment: ALL,
+    score: ['read', 'create'],
   },
 };
 

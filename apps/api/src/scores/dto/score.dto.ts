@@ -1,0 +1,76 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+export class ScoreSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ format: 'uuid' })
+  assessmentId!: string;
+  @ApiProperty({ description: 'Overall score, 0-100.' })
+  overall!: number;
+  @ApiProperty({ description: 'Maturity tier reached, 0-5 (0: the tier-1 floor is not solid).' })
+  tier!: number;
+  @ApiProperty({ description: 'Share of high levels backed by evidence, 0-1.' })
+  confidence!: number;
+  @ApiProperty()
+  contradictionCount!: number;
+  @ApiProperty()
+  planVersion!: string;
+  @ApiProperty()
+  scoringVersion!: string;
+  @ApiProperty({ description: 'SHA-256 of the inputs: same inputs, same hash, same values.' })
+  inputHash!: string;
+  @ApiProperty({ enum: ['submit', 'rescore', 'plan_published', 'scoring_change', 'scan'] })
+  trigger!: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}
+
+export class ScoreSnapshotDto extends ScoreSummaryDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The full explanation: tier (with unmet measures of the next tier and unmet prerequisites), confidence, domains, every measure (declared and effective level, lost points), ranked actions with their gain, contradictions. See docs/scoring.md.',
+  })
+  explanation!: Record<string, unknown>;
+}
+
+export class CompareQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The older snapshot.' })
+  @IsUUID()
+  from!: string;
+  @ApiProperty({ format: 'uuid', description: 'The newer snapshot.' })
+  @IsUUID()
+  to!: string;
+}
+
+export class RescoreAcceptedDto {
+  @ApiProperty({ format: 'uuid' })
+  assessmentId!: string;
+  @ApiProperty({ description: 'Id of the scoring job (queue "scoring").' })
+  jobId!: string;
+}
+
+export class ComparisonDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { from: 57.14, to: 62.5, delta: 5.36 },
+  })
+  overall!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { from: 1, to: 2 } })
+  tier!: Record<string, number>;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per domain: from, to, delta.' })
+  domains!: unknown[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Measures that moved: levels, points won or lost, and why (in French).',
+  })
+  measures!: unknown[];
+  @ApiProperty()
+  planChanged!: boolean;
+  @ApiProperty()
+  scoringChanged!: boolean;
+}

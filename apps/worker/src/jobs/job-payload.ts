@@ -1,0 +1,56 @@
+import {
+  InvalidJobPayloadError,
+  isJobName,
+  type JobName,
+  type JobPayload,
+  parseJobPayload,
+} from '@vigie/contracts';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { JobMetrics } from '../health/worker-metrics';
+
+/**
+ * The job's payload, validated against its contract. A job this processor does not handle, or a payload that
+ * breaks its contract, fails at once: retrying would only delay the same failure.
+ */
+export type ParsedJob<N extends JobName> = { [K in N]: { name: K; payload: JobPayload<K> } }[N];
+
+export function payloadOf<N extends JobName>(job: Job, accepted: readonly N[]): ParsedJob<N> {
+  if (!isJobName(job.name) || !(accepted as readonly string[]).includes(job.name)) {
+    throw new UnrecoverableError(`Job ${job.name} is not handled on queue ${job.queueName}`);
+  }
+  const name = job.name as N;
+  try {
+    return { name, payload: parseJobPayload(name, job.data) } as ParsedJob<N>;
+  } catch (error) {
+    if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+}
+
+/** Runs a job body and records its duration with its outcome. */
+export async function timed<T>(metrics: JobMetrics, job: Job, body: () => Promise<T>): Promise<T> {
+  const stop = metrics.duration.startTimer({ name: job.name });
+  try {
+    const result = await body();
+    stop({ outcome: 'completed' });
+    return result;
+  } catch (error) {
+    stop({ outcome: 'failed' });
+    throw error;
+  }
+}
+
+/** Counts a failed attempt, final when BullMQ will not retry it. */
+export function recordFailure(
+  metrics: JobMetrics,
+  job: Job | undefined,
+  error: Error,
+): { final: boolean } | null {
+  if (!job) return null;
+  const final =
+    error instanceof UnrecoverableError ||
+    error.name === 'UnrecoverableError' ||
+    job.attemptsMade >= (job.opts.attempts ?? 1);
+  metrics.failures.inc({ name: job.name, final: String(final) });
+  return { final };
+}

@@ -1,0 +1,273 @@
+import { Assessment, AuditEvent, EvidenceFile, ScoreSnapshot } from '@vigie/database';
+import { type ApiHarness, startApi } from './support/api-harness';
+import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
+import { waitFor } from './support/worker-process';
+import { startWorker } from './support/worker-harness';
+
+type Http = ApiHarness['http'];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** Answers every applicable measure of a draft: level 3 for most, a few "don't know" and "not applicable". */
+export async function answerAll(
+  http: Http,
+  token: string,
+  assessmentId: string,
+  level = (i: number) => (i % 5) as number,
+) {
+  const assessment = (
+    await http()
+      .get(`/api/v1/assessments/${assessmentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200)
+  ).body;
+  for (const [i, measureId] of (assessment.applicableMeasureIds as string[]).entries()) {
+    const current = assessment.answers.find((a: { measureId: string }) => a.measureId === measureId);
+    const body =
+      i === 1
+        ? { status: 'dont_know' }
+        : i === 2
+          ? { status: 'not_applicable', reason: 'Pas de système concerné sur ce site' }
+          : { status: 'level', level: level(i) };
+    await http()
+      .put(`/api/v1/assessments/${assessmentId}/answers/${measureId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...body, expectedRevision: current?.revision ?? 0 })
+      .expect(200);
+  }
+  return assessment;
+}
+
+describe('self-assessments and scoring', () => {
+  let api: ApiHarness;
+  let t: Tenants;
+  let ciso: string;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    api = await startApi();
+    t = await seedTenants(api.dataSource);
+    ciso = await api.login('ciso.a@test.fr', PASSWORD);
+    worker = await startWorker(api.config);
+  });
+  afterAll(async () => {
+    await worker.drain(5000);
+    await api.close();
+  });
+
+  it('serves the security plan loaded from config/security-plan', async () => {
+    const list = await api.http().get('/api/v1/security-plans').set(as(ciso)).expect(200);
+    const current = list.body.find((p: { current: boolean }) => p.current);
+    expect(current).toMatchObject({ status: 'published', source: 'file' });
+    const plan = (await api.http().get(`/api/v1/security-plans/${current.version}`).set(as(ciso)).expect(200))
+      .body;
+    const measures = plan.domains.flatMap((d: { measures: unknown[] }) => d.measures);
+    expect(plan.domains.length).toBeGreaterThanOrEqual(6);
+    expect(measures.length).toBeGreaterThanOrEqual(60);
+    expect(measures[0]).toMatchObject({
+      levels: { 0: expect.any(String), 4: expect.any(String) },
+      mappings: { nistCsf: expect.any(Array) },
+    });
+    await api.http().get('/api/v1/security-plans/1999.1').set(as(ciso)).expect(404);
+  });
+
+  it('runs the whole flow: start, answer, evidence, submit, score, explain', async () => {
+    const started = await api
+      .http()
+      .post(`/api/v1/establishments/${t.a1.id}/assessments`)
+      .set(as(ciso))
+      .send({})
+      .expect(201);
+    expect(started.body).toMatchObject({ status: 'draft', mode: 'full', establishmentId: t.a1.id });
+    const id = started.body.id;
+    await api.http().post(`/api/v1/establishments/${t.a1.id}/assessments`).set(as(ciso)).send({}).expect(409);
+
+    const incomplete = await api.http().post(`/api/v1/assessments/${id}/submit`).set(as(ciso)).expect(400);
+    expect(incomplete.body.message).toMatch(/applicable measure\(s\) are not answered yet/);
+    expect(incomplete.body.details[0].field).toMatch(/^answers\./);
+
+    const assessment = await answerAll(api.http, ciso, id);
+    const measureId = assessment.applicableMeasureIds[3];
+    const uploaded = await api
+      .http()
+      .post(`/api/v1/assessments/${id}/answers/${measureId}/evidence`)
+      .set(as(ciso))
+      .attach('file', PDF, 'politique.pdf')
+      .expect(201);
+    expect(uploaded.body).toMatchObject({
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const downloaded = await api
+      .http()
+      .get(`/api/v1/assessments/${id}/evidence/${uploaded.body.id}`)
+      .set(as(ciso))
+      .expect(200);
+    expect(Buffer.from(downloaded.body).equals(PDF)).toBe(true);
+    expect(downloaded.headers['x-content-sha256']).toBe(uploaded.body.sha256);
+
+    const progress = (await api.http().get(`/api/v1/assessments/${id}`).set(as(ciso)).expect(200)).body
+      .progress;
+    expect(progress.every((d: { percent: number }) => d.percent === 100)).toBe(true);
+
+    await api.http().post(`/api/v1/assessments/${id}/submit`).set(as(ciso)).expect(200);
+    const snapshot = await waitFor(
+      async () => api.dataSource.getRepository(ScoreSnapshot).findOneBy({ assessmentId: id }),
+      15000,
+      'the score snapshot',
+    );
+    expect(snapshot?.trigger).toBe('submit');
+
+    const latest = (
+      await api.http().get(`/api/v1/establishments/${t.a1.id}/scores/latest`).set(as(ciso)).expect(200)
+    ).body;
+    expect(latest.overall).toBeGreaterThan(0);
+    expect(latest.overall).toBeLessThan(100);
+    const e = latest.explanation;
+    expect(e.measures.length).toBeGreaterThanOrEqual(60);
+    expect(e.counts).toMatchObject({ dontKnow: 1, notApplicable: 1 });
+    expect(e.actions.length).toBeGreaterThan(0);
+    expect(e.actions[0].gain).toBeGreaterThanOrEqual(e.actions.at(-1).gain);
+    const lost = e.measures.reduce((sum: number, m: { lostPoints: number }) => sum + m.lostPoints, 0);
+    expect(Math.abs(100 - lost - latest.overall)).toBeLessThan(0.5);
+    expect(e.measures.find((m: { id: string }) => m.id === measureId).evidenceMissing).toBe(false);
+
+    // Submitted answers never change.
+    await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${measureId}`)
+      .set(as(ciso))
+      .send({ status: 'level', level: 4, expectedRevision: 1 })
+      .expect(409);
+    await api
+      .http()
+      .post(`/api/v1/assessments/${id}/answers/${measureId}/evidence`)
+      .set(as(ciso))
+      .attach('file', PDF, 'x.pdf')
+      .expect(409);
+    expect(
+      await api.dataSource.getRepository(AuditEvent).countBy({ action: 'assessment.submit', resourceId: id }),
+    ).toBe(1);
+
+    // A retried or repeated scoring job leaves one snapshot per input.
+    const again = await api
+      .http()
+      .post(`/api/v1/establishments/${t.a1.id}/rescore`)
+      .set(as(ciso))
+      .expect(202);
+    expect(again.body.assessmentId).toBe(id);
+    await waitFor(
+      async () =>
+        worker.logs.text.includes('"job":"scoring.score-assessment"') ||
+        (await api.dataSource.getRepository(ScoreSnapshot).countBy({ assessmentId: id })) > 0,
+      5000,
+      'rescore',
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await api.dataSource.getRepository(ScoreSnapshot).countBy({ assessmentId: id })).toBe(1);
+  });
+
+  it('refuses a second writer with 409 and the current answer', async () => {
+    const started = await api
+      .http()
+      .post(`/api/v1/establishments/${t.a2.id}/assessments`)
+      .set(as(await api.adminToken()))
+      .send({ mode: 'short' })
+      .expect(201);
+    const id = started.body.id;
+    const measureId = (await api.http().get(`/api/v1/assessments/${id}`).set(as(ciso)).expect(200)).body
+      .applicableMeasureIds?.[0];
+    const admin = await api.adminToken();
+    const analyst = await api.login('analyst11@test.fr', PASSWORD);
+    const first = await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${measureId}`)
+      .set(as(admin))
+      .send({ status: 'level', level: 2 })
+      .expect(200);
+    expect(first.body.revision).toBe(1);
+    // A second editor who read no answer (revision 0) must not overwrite the first.
+    const lost = await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${measureId}`)
+      .set(as(admin))
+      .send({ status: 'level', level: 4, expectedRevision: 0 })
+      .expect(409);
+    expect(lost.body.message).toMatch(/Someone else changed this answer/);
+    expect(
+      JSON.parse(lost.body.details.find((d: { field: string }) => d.field === 'current').problem),
+    ).toMatchObject({ status: 'level', level: 2, revision: 1 });
+    const second = await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${measureId}`)
+      .set(as(admin))
+      .send({ status: 'level', level: 4, expectedRevision: 1 })
+      .expect(200);
+    expect(second.body).toMatchObject({ level: 4, revision: 2 });
+
+    // Bad answers get 400 naming the problem; analysts read but never write; other tenants see nothing.
+    const noReason = await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${measureId}`)
+      .set(as(admin))
+      .send({ status: 'not_applicable', expectedRevision: 2 })
+      .expect(400);
+    expect(noReason.body.details[0].field).toBe('reason');
+    await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${measureId}`)
+      .set(as(admin))
+      .send({ status: 'level', level: 7, expectedRevision: 2 })
+      .expect(400);
+    await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/NOPE.99`)
+      .set(as(admin))
+      .send({ status: 'dont_know' })
+      .expect(404);
+    await api.http().get(`/api/v1/assessments/${id}`).set(as(analyst)).expect(200);
+    await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${measureId}`)
+      .set(as(analyst))
+      .send({ status: 'dont_know', expectedRevision: 2 })
+      .expect(403);
+    const other = await api.login('ciso.b@test.fr', PASSWORD);
+    await api.http().get(`/api/v1/assessments/${id}`).set(as(other)).expect(404);
+    await api.http().get(`/api/v1/establishments/${t.a1.id}/scores`).set(as(other)).expect(404);
+    await api.http().get(`/api/v1/establishments/${t.a1.id}/assessments`).set(as(analyst)).expect(200);
+  });
+
+  it('checks evidence size and type', async () => {
+    const admin = await api.adminToken();
+    const draft = (
+      await api.http().get(`/api/v1/establishments/${t.a2.id}/assessments`).set(as(admin)).expect(200)
+    ).body.find((a: Assessment) => a.status === 'draft');
+    const measureId = (await api.http().get(`/api/v1/assessments/${draft.id}`).set(as(admin)).expect(200))
+      .body.applicableMeasureIds[0];
+    const url = `/api/v1/assessments/${draft.id}/answers/${measureId}/evidence`;
+    const big = await api
+      .http()
+      .post(url)
+      .set(as(admin))
+      .attach('file', Buffer.alloc(api.config.evidence.maxBytes + 1, 0x41), 'gros.txt')
+      .expect(413);
+    expect(big.body.statusCode).toBe(413);
+    const exe = await api
+      .http()
+      .post(url)
+      .set(as(admin))
+      .attach('file', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), 'outil.pdf')
+      .expect(400);
+    expect(exe.body.message).toMatch(/Unsupported evidence type/);
+    await api
+      .http()
+      .post(url)
+      .set(as(admin))
+      .attach('file', Buffer.from('<html><script>alert(1)</script>'), 'page.txt')
+      .expect(400);
+    await api.http().post(url).set(as(admin)).expect(400);
+    expect(await api.dataSource.getRepository(EvidenceFile).countBy({ assessmentId: draft.id })).toBe(0);
+  });
+});
