@@ -176,8 +176,15 @@ describe('self-assessments and scoring', () => {
       .send({ mode: 'short' })
       .expect(201);
     const id = started.body.id;
-    const measureId = (await api.http().get(`/api/v1/assessments/${id}`).set(as(ciso)).expect(200)).body
-      .applicableMeasureIds?.[0];
+    // CISO A is not in charge of A2: the assessment does not exist for them.
+    await api.http().get(`/api/v1/assessments/${id}`).set(as(ciso)).expect(404);
+    const measureId = (
+      await api
+        .http()
+        .get(`/api/v1/assessments/${id}`)
+        .set(as(await api.adminToken()))
+        .expect(200)
+    ).body.applicableMeasureIds[0];
     const admin = await api.adminToken();
     const analyst = await api.login('analyst11@test.fr', PASSWORD);
     const first = await api

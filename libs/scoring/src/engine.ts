@@ -205,6 +205,7 @@ export function scoreAssessment(input: ScoringInput): ScoreSnapshotResult {
   const withoutEvidence = highLevels
     .filter((s) => s.answer?.status === 'level' && !s.answer.hasEvidence)
     .map((s) => s.measure.id);
+  const missingEvidence = new Set(withoutEvidence);
 
   const measures: MeasureResult[] = scored.map((s) => ({
     id: s.measure.id,
@@ -217,11 +218,11 @@ export function scoreAssessment(input: ScoringInput): ScoreSnapshotResult {
     effectiveLevel: s.effective,
     weight: s.weight,
     lostPoints: s.weight > 0 ? round(pointsOf(s, 4 - (s.effective ?? 0))) : 0,
-    evidenceMissing: withoutEvidence.includes(s.measure.id),
+    evidenceMissing: missingEvidence.has(s.measure.id),
     capped: s.capped !== null,
   }));
 
-  const actions = rankActions(plan, scored, tier.reached, pointsOf);
+  const actions = rankActions(scored, tier.reached, pointsOf);
   const count = (status: MeasureResult['status']) => scored.filter((s) => s.status === status).length;
   return {
     scoringVersion: SCORING_VERSION,
@@ -256,18 +257,31 @@ export function scoreAssessment(input: ScoringInput): ScoreSnapshotResult {
  * else to 4. Ranked by points gained, then by whether it unlocks a tier, prerequisites first, then by id.
  */
 function rankActions(
-  plan: SecurityPlan,
   scored: Scored[],
   reached: number,
   pointsOf: (s: Scored, level: number) => number,
 ): RankedAction[] {
+  // A measure raised to level 3 or more unlocks tier k when it is the only thing tiers reached+1..k lack.
+  const unmetByTier = new Map<number, Scored[]>();
+  for (const o of scored) {
+    if (o.weight > 0 && (o.effective ?? 0) < IMPLEMENTED_LEVEL)
+      unmetByTier.set(o.measure.tier, [...(unmetByTier.get(o.measure.tier) ?? []), o]);
+  }
+  const tierIfRaised = (s: Scored) => {
+    let tier = reached;
+    while (tier < 5) {
+      const unmet = unmetByTier.get(tier + 1) ?? [];
+      if (unmet.length > 1 || (unmet.length === 1 && unmet[0] !== s)) break;
+      tier++;
+    }
+    return tier;
+  };
   const candidates = scored
     .filter((s) => s.weight > 0 && (s.effective ?? 0) < 4)
     .map((s) => {
       const from = (s.effective ?? 0) as Level;
       const to = (from < IMPLEMENTED_LEVEL ? IMPLEMENTED_LEVEL : 4) as Level;
-      const improved = scored.map((o) => (o === s ? { ...o, effective: to } : o));
-      const newTier = tierOf(plan, improved).reached;
+      const newTier = tierIfRaised(s);
       const blocker = s.capped ? ' : corriger d’abord ce que les scans observent' : '';
       return {
         s,
