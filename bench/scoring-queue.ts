@@ -77,19 +77,15 @@ async function main() {
       publishedAt: new Date(),
     });
   });
-  const legalEntity = await dataSource
-    .getRepository(LegalEntity)
-    .save(
-      dataSource
-        .getRepository(LegalEntity)
-        .create({
-          finess: '750712184',
-          name: 'EJ de banc d’essai',
-          legalStatus: 'public',
-          regionCode: '11',
-          departementCode: '75',
-        }),
-    );
+  const legalEntity = await dataSource.getRepository(LegalEntity).save(
+    dataSource.getRepository(LegalEntity).create({
+      finess: '750712184',
+      name: 'EJ de banc d’essai',
+      legalStatus: 'public',
+      regionCode: '11',
+      departementCode: '75',
+    }),
+  );
   let state = 7;
   const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const categories = ['ch', 'chu', 'ehpad', 'private_clinic', 'smr'] as const;

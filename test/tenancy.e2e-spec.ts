@@ -53,6 +53,24 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['region', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['region', 'read', 'other', { admin: 200, analyst: 200, ciso: 200 }],
   ['job', 'create', 'own', { admin: 202, analyst: 403, ciso: 403 }],
+  ['security_plan', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  // An empty document reaches validation (400) only for admins.
+  ['security_plan', 'create', 'own', { admin: 400, analyst: 403, ciso: 403 }],
+  ['assessment', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['assessment', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['assessment', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
+  ['assessment', 'create', 'other', { admin: 201, analyst: 403, ciso: 404 }],
+  ['assessment', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['assessment', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['assessment', 'update', 'own', { admin: 200, analyst: 403, ciso: 200 }],
+  ['assessment', 'update', 'other', { admin: 200, analyst: 403, ciso: 404 }],
+  ['assessment', 'delete', 'own', { admin: 204, analyst: 403, ciso: 204 }],
+  ['assessment', 'delete', 'other', { admin: 204, analyst: 403, ciso: 404 }],
+  ['score', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['score', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  // Authorised callers reach the service, which answers 409: nothing is submitted yet.
+  ['score', 'create', 'own', { admin: 409, analyst: 403, ciso: 409 }],
+  ['score', 'create', 'other', { admin: 409, analyst: 403, ciso: 404 }],
 ];
 
 describe('tenancy matrix: role × resource × action × own/other tenant', () => {
@@ -231,6 +249,44 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
           : http().get('/api/v1/regions/94').set(auth);
       case 'job':
         return http().post('/api/v1/jobs/housekeeping').set(auth);
+      case 'security_plan':
+        return action === 'list'
+          ? http().get('/api/v1/security-plans').set(auth)
+          : http().post('/api/v1/security-plans').set(auth).send({});
+      case 'assessment': {
+        const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
+        if (action === 'list')
+          return http().get(`/api/v1/establishments/${establishment.id}/assessments`).set(auth);
+        if (action === 'create') {
+          return http()
+            .post(`/api/v1/establishments/${(await freshEstablishment(ownership)).id}/assessments`)
+            .set(auth)
+            .send({ mode: 'short' });
+        }
+        const site = await freshEstablishment(ownership);
+        const draft = await http()
+          .post(`/api/v1/establishments/${site.id}/assessments`)
+          .set({ Authorization: `Bearer ${tokens.admin}` })
+          .send({ mode: 'short' })
+          .expect(201);
+        if (action === 'read') return http().get(`/api/v1/assessments/${draft.body.id}`).set(auth);
+        if (action === 'delete') return http().delete(`/api/v1/assessments/${draft.body.id}`).set(auth);
+        const measureId = (
+          await http()
+            .get(`/api/v1/assessments/${draft.body.id}`)
+            .set({ Authorization: `Bearer ${tokens.admin}` })
+        ).body.applicableMeasureIds[0];
+        return http()
+          .put(`/api/v1/assessments/${draft.body.id}/answers/${measureId}`)
+          .set(auth)
+          .send({ status: 'level', level: 2 });
+      }
+      case 'score': {
+        const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
+        if (action === 'list')
+          return http().get(`/api/v1/establishments/${establishment.id}/scores`).set(auth);
+        return http().post(`/api/v1/establishments/${establishment.id}/rescore`).set(auth);
+      }
     }
   }
 

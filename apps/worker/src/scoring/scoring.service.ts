@@ -97,6 +97,8 @@ export class ScoringService {
         contradictionCount: result.contradictions.length,
         trigger: job.trigger,
         result: JSON.stringify(result),
+        // Set here, in milliseconds: SQLite's default timestamp has whole seconds, too coarse to order a history.
+        createdAt: new Date(),
       })
       .orIgnore()
       .execute();
