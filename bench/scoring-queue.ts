@@ -144,8 +144,8 @@ async function main() {
     await dataSource.transaction(async (m) => {
       await m.insert(Establishment, establishments);
       await m.insert(Assessment, assessments);
-      for (let i = 0; i < answers.length; i += 1000)
-        await m.insert(AssessmentAnswer, answers.slice(i, i + 1000));
+      for (let i = 0; i < answers.length; i += 100)
+        await m.insert(AssessmentAnswer, answers.slice(i, i + 100));
     });
   }
   const seedSeconds = (performance.now() - seedStarted) / 1000;

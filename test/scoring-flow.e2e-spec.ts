@@ -7,7 +7,6 @@ import { answerAll } from './support/assessments';
 import { JobProducer } from '@vigie/queue';
 import { QueueName } from '@vigie/contracts';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startRedis } = require('../scripts/lib/redis-server.js');
 
 describe('scoring when Redis is down, comparisons, plan versions', () => {

@@ -7,7 +7,17 @@ type Actor = 'admin' | 'analyst' | 'ciso';
 type Ownership = 'own' | 'other';
 type Action = 'list' | 'read' | 'create' | 'update' | 'delete';
 type Resource =
-  'establishment' | 'legal_entity' | 'ght' | 'user' | 'api_key' | 'audit_event' | 'region' | 'job';
+  | 'establishment'
+  | 'legal_entity'
+  | 'ght'
+  | 'user'
+  | 'api_key'
+  | 'audit_event'
+  | 'region'
+  | 'job'
+  | 'security_plan'
+  | 'assessment'
+  | 'score';
 
 /**
  * The analyst is the ARS Île-de-France analyst; the CISO is in charge of establishment A1 (Île-de-France).

@@ -22,8 +22,19 @@ export class PlanRegistry implements OnApplicationBootstrap {
     private readonly outbox: OutboxService,
   ) {}
 
+  private loading?: Promise<void>;
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.ensureLoaded();
+  }
+
   /** Files are validated at start; a published version whose file changed stops the API (plans are immutable). */
-  async onApplicationBootstrap() {
+  ensureLoaded(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load() {
     const plans = loadPlanDirectory(this.config.securityPlan.directory);
     const repo = this.dataSource.getRepository(SecurityPlanVersion);
     for (const plan of plans) {

@@ -2,9 +2,22 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkFiness } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { Departement, Establishment, Ght, LegalEntity, User, UserEstablishment } from '@vigie/database';
+import { JobName } from '@vigie/contracts';
+import {
+  Assessment,
+  AssessmentAnswer,
+  Departement,
+  Establishment,
+  Ght,
+  LegalEntity,
+  User,
+  UserEstablishment,
+} from '@vigie/database';
+import { applicableMeasures } from '@vigie/security-plan';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { PlanRegistry } from '../security-plans/plan-registry.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { DEMO_ESTABLISHMENTS, DEMO_GHTS, DEMO_LEGAL_ENTITIES, DEMO_USERS } from './demo-data';
 import { seedRegions } from './reference-data';
@@ -18,6 +31,8 @@ export class SeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly plans: PlanRegistry,
+    private readonly outbox: OutboxService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -126,8 +141,75 @@ export class SeedService implements OnApplicationBootstrap {
         }));
         if (links.length > 0) await manager.insert(UserEstablishment, links);
       }
+      await this.seedDemoAssessments(manager, establishments);
       await this.audit.record({ action: 'demo.seeded', resourceType: 'demo' }, manager);
     });
+  }
+
+  /**
+   * Submitted assessments for two demo establishments, so scores, tiers and actions show at once. The answers are
+   * invented but plausible: a CHU ahead on governance, a CH still building its floor.
+   */
+  private async seedDemoAssessments(manager: EntityManager, establishments: Map<string, Establishment>) {
+    await this.plans.ensureLoaded();
+    const version = await this.plans.currentVersion();
+    if (!version) return;
+    const { plan } = await this.plans.get(version);
+    for (const [finess, strength] of [
+      ['750100125', 3],
+      ['2A0000030', 2],
+    ] as const) {
+      const establishment = establishments.get(finess)!;
+      const assessment = manager.create(Assessment, {
+        establishmentId: establishment.id,
+        planVersion: version,
+        mode: 'full',
+        profileCategory: establishment.category,
+        profileBedCount: establishment.bedCount,
+        status: 'submitted',
+        createdById: null,
+        submittedById: null,
+        submittedAt: new Date(),
+        copiedFromId: null,
+      });
+      await manager.save(assessment);
+      const applicable = applicableMeasures(plan, {
+        category: establishment.category,
+        bedCount: establishment.bedCount,
+        mode: 'full',
+      });
+      await manager.insert(
+        AssessmentAnswer,
+        applicable.map((m, i) => {
+          const level = Math.max(0, Math.min(4, strength + ((i * 7) % 5) - 2));
+          return i % 17 === 5
+            ? {
+                assessmentId: assessment.id,
+                measureId: m.id,
+                status: 'dont_know' as const,
+                level: null,
+                reason: null,
+                comment: null,
+                revision: 1,
+              }
+            : {
+                assessmentId: assessment.id,
+                measureId: m.id,
+                status: 'level' as const,
+                level,
+                reason: null,
+                comment: 'Réponse de démonstration',
+                revision: 1,
+              };
+        }),
+      );
+      await this.outbox.add(
+        manager,
+        JobName.ScoreAssessment,
+        { version: 1, assessmentId: assessment.id, trigger: 'submit' },
+        `score-${assessment.id}-submit`,
+      );
+    }
   }
 
   private async locate(manager: EntityManager, finess: string) {
