@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { QueueName } from '@vigie/contracts';
 import { Assessment, AuditEvent, EvidenceFile, ScoreSnapshot } from '@vigie/database';
+import { JobProducer } from '@vigie/queue';
+import { SCORING_VERSION } from '@vigie/scoring';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 import { waitFor } from './support/worker-process';
@@ -134,6 +138,34 @@ describe('self-assessments and scoring', () => {
     );
     await new Promise((r) => setTimeout(r, 1000));
     expect(await api.dataSource.getRepository(ScoreSnapshot).countBy({ assessmentId: id })).toBe(1);
+  });
+
+  it('rescores everything once when a worker starts with a new scoring version', async () => {
+    const repo = api.dataSource.getRepository(ScoreSnapshot);
+    const current = await repo.findOneByOrFail({ establishmentId: t.a1.id });
+    await repo.insert({
+      ...current,
+      id: randomUUID(),
+      scoringVersion: '0.9.0',
+      inputHash: 'f'.repeat(64),
+      createdAt: new Date(Date.now() - 86400000),
+    });
+    const second = await startWorker(api.config);
+    try {
+      const queue = api.app.get(JobProducer).queue(QueueName.Scoring);
+      const job = await waitFor(
+        async () => {
+          const found = await queue.getJob(`rescore-all-scoring-${SCORING_VERSION.replaceAll('.', '-')}`);
+          return found && (await found.getState()) === 'completed' && found;
+        },
+        15000,
+        'the rescore-all job of the new scoring version',
+      );
+      expect(job.returnvalue.enqueued).toBeGreaterThanOrEqual(1);
+      expect(job.data).toMatchObject({ trigger: 'scoring_change' });
+    } finally {
+      await second.drain(5000);
+    }
   });
 
   it('refuses a second writer with 409 and the current answer', async () => {

@@ -9,6 +9,7 @@ import { HousekeepingService } from './maintenance/housekeeping.service';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { ScoringProcessor } from './scoring/scoring.processor';
 import { ScoringService } from './scoring/scoring.service';
+import { ScoringVersionWatch } from './scoring/scoring-version.watch';
 
 @Module({})
 export class WorkerModule {
@@ -28,6 +29,7 @@ export class WorkerModule {
         MaintenanceProcessor,
         ScoringService,
         ScoringProcessor,
+        ScoringVersionWatch,
       ],
     };
   }
