@@ -17,7 +17,8 @@ type Resource =
   | 'job'
   | 'security_plan'
   | 'assessment'
-  | 'score';
+  | 'score'
+  | 'asset';
 
 /**
  * The analyst is the ARS Île-de-France analyst; the CISO is in charge of establishment A1 (Île-de-France).
@@ -81,6 +82,10 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   // Authorised callers reach the service, which answers 409: nothing is submitted yet.
   ['score', 'create', 'own', { admin: 409, analyst: 403, ciso: 409 }],
   ['score', 'create', 'other', { admin: 409, analyst: 403, ciso: 404 }],
+  ['asset', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['asset', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['asset', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
+  ['asset', 'create', 'other', { admin: 201, analyst: 403, ciso: 404 }],
 ];
 
 describe('tenancy matrix: role × resource × action × own/other tenant', () => {
@@ -290,6 +295,15 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
           .put(`/api/v1/assessments/${draft.body.id}/answers/${measureId}`)
           .set(auth)
           .send({ status: 'level', level: 2 });
+      }
+      case 'asset': {
+        const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
+        if (action === 'list')
+          return http().get(`/api/v1/establishments/${establishment.id}/assets`).set(auth);
+        return http()
+          .post(`/api/v1/establishments/${establishment.id}/assets`)
+          .set(auth)
+          .send({ kind: 'domain', value: `site-${unique()}.fr` });
       }
       case 'score': {
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;

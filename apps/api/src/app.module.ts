@@ -5,6 +5,7 @@ import { DatabaseModule } from '@vigie/database';
 import { QueueModule } from '@vigie/queue';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AssessmentsModule } from './assessments/assessments.module';
+import { AssetsModule } from './assets/assets.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AccessGuard } from './common/authz/access.guard';
@@ -39,6 +40,7 @@ export class AppModule {
         OutboxModule,
         SecurityPlansModule,
         AssessmentsModule,
+        AssetsModule,
         HealthModule,
         MetricsModule,
         SeedModule,

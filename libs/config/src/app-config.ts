@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { parseNetworks } from '@vigie/net-guard';
 import { EnvironmentVariables, LOG_LEVELS, NODE_ENVS } from './environment';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -43,6 +44,7 @@ export interface AppConfig {
   evidence: { directory: string; maxBytes: number };
   /** How often the API retries jobs that could not reach Redis when they were requested. */
   outbox: { pollMs: number };
+  scan: { allowedNetworks: string; dnsServers: string[] };
 }
 
 /** The repository root (where config/ lives), found from this file whether it runs from src or dist. */
@@ -98,6 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = describe(errors, raw);
   if (vars.NODE_ENV === 'production' && vars.DEMO_DATA)
     problems.push('DEMO_DATA must not be true in production');
+  try {
+    parseNetworks(vars.SCAN_ALLOWED_NETWORKS);
+  } catch (error) {
+    problems.push(`SCAN_ALLOWED_NETWORKS ${(error as Error).message}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = isAbsolute(vars.DATA_DIR) ? vars.DATA_DIR : resolve(process.cwd(), vars.DATA_DIR);
@@ -144,5 +151,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     evidence: { directory: resolve(dataDir, 'evidence'), maxBytes: vars.EVIDENCE_MAX_BYTES },
     outbox: { pollMs: vars.OUTBOX_POLL_MS },
+    scan: {
+      allowedNetworks: vars.SCAN_ALLOWED_NETWORKS,
+      dnsServers: vars.SCAN_DNS_SERVERS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
   };
 }

@@ -164,4 +164,12 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(600000)
   OUTBOX_POLL_MS = 2000;
+
+  /** CIDR list of otherwise forbidden networks scans may reach (tests: 127.0.0.0/8). */
+  @IsString()
+  SCAN_ALLOWED_NETWORKS = '';
+
+  /** Resolvers for scans and ownership checks, as "address" or "address:port", comma-separated; empty: the system's. */
+  @IsString()
+  SCAN_DNS_SERVERS = '';
 }

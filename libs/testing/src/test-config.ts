@@ -42,6 +42,7 @@ export function testConfig(
     securityPlan: { directory: join(projectRoot(), 'config', 'security-plan') },
     evidence: { directory: join(dataDir, 'evidence'), maxBytes: 256 * 1024 },
     outbox: { pollMs: 200 },
+    scan: { allowedNetworks: '127.0.0.0/8', dnsServers: [] },
   };
   return {
     ...base,

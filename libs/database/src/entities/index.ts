@@ -1,4 +1,5 @@
 import { ApiKey } from './api-key.entity';
+import { Asset } from './asset.entity';
 import { AssessmentAnswer } from './assessment-answer.entity';
 import { Assessment } from './assessment.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -16,6 +17,7 @@ import { UserEstablishment } from './user-establishment.entity';
 import { User } from './user.entity';
 
 export * from './api-key.entity';
+export * from './asset.entity';
 export * from './assessment-answer.entity';
 export * from './assessment.entity';
 export * from './audit-event.entity';
@@ -50,4 +52,5 @@ export const ENTITIES = [
   EvidenceFile,
   ScoreSnapshot,
   JobOutbox,
+  Asset,
 ];

@@ -12,6 +12,7 @@ export const RESOURCES = [
   'security_plan',
   'assessment',
   'score',
+  'asset',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -37,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     security_plan: ['read'],
     assessment: ['read'],
     score: ['read'],
+    asset: ['read', 'update'],
   },
   establishment_ciso: {
     region: ['read'],
@@ -47,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     security_plan: ['read'],
     assessment: ALL,
     score: ['read', 'create'],
+    asset: ALL,
   },
 };
 

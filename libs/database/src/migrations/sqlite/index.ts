@@ -1,10 +1,12 @@
 import { InitSqlite1795426984951 } from './1795426984951-init';
 import { AuditAppendOnlySqlite1795427000000 } from './1795427000000-audit-append-only';
 import { AssessmentsAndScoresSqlite1795431349366 } from './1795431349366-assessments-and-scores';
+import { AssetsSqlite1795433980019 } from './1795433980019-assets';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
 export const SQLITE_MIGRATIONS = [
   InitSqlite1795426984951,
   AuditAppendOnlySqlite1795427000000,
   AssessmentsAndScoresSqlite1795431349366,
+  AssetsSqlite1795433980019,
 ];

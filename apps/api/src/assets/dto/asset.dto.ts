@@ -1,0 +1,63 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ASSET_KINDS, type AssetKind, VERIFICATION_METHODS, type VerificationMethod } from '@vigie/database';
+
+export class CreateAssetDto {
+  @ApiProperty({ enum: ASSET_KINDS })
+  @IsIn(ASSET_KINDS)
+  kind!: AssetKind;
+
+  @ApiProperty({
+    example: 'ch-exemple.fr',
+    description: 'A domain, host name, IPv4 or IPv6 address, or http(s) URL.',
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2048)
+  value!: string;
+}
+
+export class VerifyAssetDto {
+  @ApiProperty({
+    enum: ['dns_txt', 'well_known'],
+    description:
+      'DNS TXT record `vigie-verification=<token>`, or the token at /.well-known/vigie-verification.txt.',
+  })
+  @IsIn(['dns_txt', 'well_known'])
+  method!: 'dns_txt' | 'well_known';
+}
+
+export class VouchAssetDto {
+  @ApiProperty({ description: 'Why the analyst vouches for this asset (kept in the audit log).' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(10, { message: 'reason must explain the vouching (10 characters or more)' })
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class AssetDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+  @ApiProperty({ format: 'uuid' })
+  establishmentId!: string;
+  @ApiProperty({ enum: ASSET_KINDS })
+  kind!: AssetKind;
+  @ApiProperty()
+  value!: string;
+  @ApiProperty({
+    description:
+      'Publish it as a DNS TXT record `vigie-verification=<token>` or as the content of /.well-known/vigie-verification.txt.',
+  })
+  verificationToken!: string;
+  @ApiProperty()
+  verified!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  verifiedAt!: Date | null;
+  @ApiProperty({ nullable: true, enum: VERIFICATION_METHODS })
+  verificationMethod!: VerificationMethod | null;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+}

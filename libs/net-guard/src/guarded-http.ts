@@ -1,0 +1,70 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type BlockList, type LookupFunction } from 'node:net';
+import { NetworkPolicyError } from './address-policy';
+import { type Resolver, resolvePinned } from './resolve';
+
+export interface GuardedResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** The address actually connected to. */
+  address: string;
+}
+
+/**
+ * GET through the network guard: the host is resolved once and checked, the socket goes to that address (the
+ * name is used only for SNI and Host), redirects are returned, not followed, so each hop is checked by the
+ * caller, and the body is cut at `maxBytes`.
+ */
+export async function guardedGet(
+  url: string,
+  options: { allowed?: BlockList; timeoutMs?: number; maxBytes?: number; resolver?: Resolver } = {},
+): Promise<GuardedResponse> {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new NetworkPolicyError(`${parsed.protocol} URLs are not fetched`);
+  const target = await resolvePinned(parsed.hostname, options.allowed, options.resolver);
+  const address = target.addresses[0];
+  const family = isIP(address);
+  const lookup: LookupFunction = (_host, opts, callback) => {
+    if ((opts as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address, family },
+      ]);
+    else callback(null, address, family);
+  };
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const maxBytes = options.maxBytes ?? 64 * 1024;
+  const request = parsed.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<GuardedResponse>((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        lookup,
+        timeout: timeoutMs,
+        headers: { 'User-Agent': 'Vigie/1 (verification)', Accept: 'text/plain, */*' },
+        ...(parsed.protocol === 'https:' && target.serverName ? { servername: target.serverName } : {}),
+      },
+      (res) => {
+        let body = '';
+        let size = 0;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          size += Buffer.byteLength(chunk);
+          if (size > maxBytes) {
+            res.destroy();
+            return;
+          }
+          body += chunk;
+        });
+        res.on('close', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, address }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
