@@ -212,6 +212,108 @@ describe('identity: login, tokens, lock-out, API keys', () => {
     expect(seen.body.items.map((e: { id: string }) => e.id)).toEqual([t.b1.id]);
   });
 
+  it('never lets a key reach further than its creator does today', async () => {
+    const analyst = await api.login('analyst94@test.fr', PASSWORD);
+    const refused = await api
+      .http()
+      .post('/api/v1/api-keys')
+      .set('Authorization', `Bearer ${analyst}`)
+      .send({ name: 'write access', establishmentId: t.b1.id, access: 'read_write' })
+      .expect(403);
+    expect(refused.body.message).toMatch(/Regional analysts create region keys/);
+
+    const admin = await api.adminToken();
+    const ciso = await api
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        email: 'ciso.moving@test.fr',
+        displayName: 'Moving',
+        password: PASSWORD,
+        role: 'establishment_ciso',
+        establishmentIds: [t.a1.id],
+      })
+      .expect(201);
+    const token = await api.login('ciso.moving@test.fr', PASSWORD);
+    const key = (
+      await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ name: 'export', establishmentId: t.a1.id })
+        .expect(201)
+    ).body.key;
+    await api.http().get(`/api/v1/establishments/${t.a1.id}`).set('X-API-Key', key).expect(200);
+    // The CISO moves to A2: the key for A1 dies with their responsibility for it.
+    await api
+      .http()
+      .patch(`/api/v1/users/${ciso.body.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ establishmentIds: [t.a2.id] })
+      .expect(200);
+    await api.http().get(`/api/v1/establishments/${t.a1.id}`).set('X-API-Key', key).expect(401);
+  });
+
+  it('ends access tokens with their sign-in: logout and password change', async () => {
+    const tokens = (
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'ciso.a@test.fr', password: PASSWORD })
+        .expect(200)
+    ).body;
+    await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`).expect(200);
+    await api.http().post('/api/v1/auth/logout').send({ refreshToken: tokens.refreshToken }).expect(204);
+    await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`).expect(401);
+
+    const before = await api.login('ciso.a@test.fr', PASSWORD);
+    const admin = await api.adminToken();
+    await api
+      .http()
+      .patch(`/api/v1/users/${t.cisoA.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ password: 'another-password-2026' })
+      .expect(200);
+    await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${before}`).expect(401);
+    await api
+      .http()
+      .patch(`/api/v1/users/${t.cisoA.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ password: PASSWORD })
+      .expect(200);
+  });
+
+  it('counts failed logins sent in parallel, so they still lock the account', async () => {
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        api
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: 'analyst94@test.fr', password: 'guess-guess-guess' }),
+      ),
+    );
+    await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'analyst94@test.fr', password: PASSWORD })
+      .expect(423);
+  });
+
+  it('applies the lock-out to the queue dashboard’s password sign-in too', async () => {
+    const admin = await api
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${await api.adminToken()}`)
+      .send({ email: 'admin2@test.fr', displayName: 'Admin 2', password: PASSWORD, role: 'national_admin' })
+      .expect(201);
+    for (let i = 0; i < 3; i++)
+      await api.http().get('/api/admin/queues').auth('admin2@test.fr', 'wrong-password-x').expect(401);
+    const locked = await api.http().get('/api/admin/queues').auth('admin2@test.fr', PASSWORD).expect(423);
+    expect(locked.headers['retry-after']).toBeDefined();
+    expect(admin.body.role).toBe('national_admin');
+  });
+
   it('signs in the administrator configured by ADMIN_EMAIL / ADMIN_PASSWORD', async () => {
     const token = await api.login(TEST_ADMIN.email, TEST_ADMIN.password);
     const me = await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);

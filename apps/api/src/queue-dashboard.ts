@@ -9,7 +9,8 @@ import { User } from '@vigie/database';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { verifyPassword } from './auth/passwords';
+import { DomainError, ErrorCode } from '@vigie/common';
+import { AuthService } from './auth/auth.service';
 import { PrincipalResolver } from './auth/principal-resolver.service';
 import { errorBody } from './common/http-exception.filter';
 
@@ -18,50 +19,62 @@ export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 /** Browsers cannot send Bearer tokens to a dashboard, so admins may also use HTTP Basic with their password. */
 function dashboardAuth(app: INestApplication) {
   const resolver = app.get(PrincipalResolver);
+  const auth = app.get(AuthService);
   const dataSource = app.get(DataSource);
-  // argon2 takes tens of ms; the dashboard loads many assets, so a verified Basic header is remembered briefly.
-  const verified = new Map<string, number>();
+  // argon2 takes tens of ms and the dashboard loads many assets: a verified header is remembered briefly, tied
+  // to the password hash it was checked against, so a password change or a disabled account ends it at once.
+  const verified = new Map<string, { userId: string; passwordHash: string; until: number }>();
   const isAdminBasic = async (header: string): Promise<boolean> => {
     const cacheKey = createHash('sha256').update(header).digest('hex');
-    if ((verified.get(cacheKey) ?? 0) > Date.now()) return true;
+    const cached = verified.get(cacheKey);
+    if (cached && cached.until > Date.now()) {
+      const user = await dataSource.getRepository(User).findOneBy({ id: cached.userId });
+      if (
+        user &&
+        !user.disabled &&
+        user.role === 'national_admin' &&
+        user.passwordHash === cached.passwordHash
+      )
+        return true;
+      verified.delete(cacheKey);
+    }
     const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
     if (separator < 0) return false;
-    const user = await dataSource
-      .getRepository(User)
-      .findOneBy({ email: decoded.slice(0, separator).toLowerCase() });
-    if (
-      !user ||
-      user.disabled ||
-      user.role !== 'national_admin' ||
-      (user.lockedUntil && user.lockedUntil > new Date())
-    )
-      return false;
-    if (!(await verifyPassword(user.passwordHash, decoded.slice(separator + 1)))) return false;
-    verified.set(cacheKey, Date.now() + 60_000);
+    const user = await auth.verifyCredentials(decoded.slice(0, separator), decoded.slice(separator + 1));
+    if (user.role !== 'national_admin') return false;
+    verified.set(cacheKey, { userId: user.id, passwordHash: user.passwordHash, until: Date.now() + 60_000 });
     return true;
   };
   return async (req: Request, res: Response, next: NextFunction) => {
+    const deny = (status: number, message: string, headers: Record<string, string> = {}) => {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.setHeader('WWW-Authenticate', 'Basic realm="Vigie queues", charset="UTF-8"');
+      res.status(status).json(errorBody(status, message));
+    };
+    const header = req.header('authorization') ?? '';
     try {
-      const header = req.header('authorization') ?? '';
       let allowed = false;
       if (/^basic /i.test(header)) allowed = await isAdminBasic(header);
       else if (/^bearer /i.test(header)) {
         const principal = await resolver.fromAccessToken(header.slice(7).trim());
         allowed = principal?.kind === 'user' && principal.role === 'national_admin';
       }
-      if (allowed) return next();
-      res.setHeader('WWW-Authenticate', 'Basic realm="Vigie queues", charset="UTF-8"');
-      res
-        .status(401)
-        .json(
-          errorBody(
-            401,
-            'The queue dashboard is for national administrators: sign in with your e-mail and password',
-          ),
+      if (allowed) next();
+      else
+        deny(
+          401,
+          'The queue dashboard is for national administrators: sign in with your e-mail and password',
         );
     } catch (error) {
-      next(error);
+      if (
+        error instanceof DomainError &&
+        [ErrorCode.Unauthorized, ErrorCode.Locked, ErrorCode.RateLimited].includes(error.code)
+      ) {
+        const status =
+          error.code === ErrorCode.Locked ? 423 : error.code === ErrorCode.RateLimited ? 429 : 401;
+        deny(status, error.message, error.headers);
+      } else next(error);
     }
   };
 }

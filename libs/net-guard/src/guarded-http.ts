@@ -63,6 +63,12 @@ export async function guardedGet(
         res.on('error', reject);
       },
     );
+    // `timeout` is an idle timeout; this deadline bounds the whole exchange, trickling servers included.
+    const deadline = setTimeout(
+      () => req.destroy(new Error(`no complete answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    ).unref();
+    req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end();

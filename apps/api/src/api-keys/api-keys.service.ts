@@ -134,6 +134,13 @@ export class ApiKeysService {
         { field: 'regionCode', problem: 'conflicts with establishmentId' },
       ]);
     }
+    if (body.establishmentId && principal.role === 'regional_analyst') {
+      // An establishment key acts as that establishment's CISO: an analyst must not gain write access through it.
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'Regional analysts create region keys; an establishment key is created by its CISO or an administrator',
+      );
+    }
     if (body.establishmentId) {
       const establishment = await manager.findOneBy(Establishment, { id: body.establishmentId });
       if (!establishment || !inEstablishmentScope(principal, establishment))

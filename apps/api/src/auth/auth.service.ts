@@ -24,6 +24,27 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string): Promise<IssuedTokens> {
+    const user = await this.verifyCredentials(email, password);
+    const now = new Date();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        User,
+        { id: user.id },
+        { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+      );
+      await this.audit.record(
+        { action: 'auth.login', resourceType: 'user', resourceId: user.id, regionCode: user.regionCode },
+        manager,
+      );
+      return this.tokens.issue(user, manager);
+    });
+  }
+
+  /**
+   * The one password check, used by login and by the queue dashboard: rate limit per address, lock-out,
+   * failure counting, constant-time answer for unknown e-mails.
+   */
+  async verifyCredentials(email: string, password: string): Promise<User> {
     await this.throttle.hit(currentRequestContext()?.ip ?? 'unknown');
     const user = await this.dataSource.getRepository(User).findOne({ where: { email: email.toLowerCase() } });
     if (!user) {
@@ -49,35 +70,33 @@ export class AuthService {
       throw invalidCredentials();
     }
     if (user.disabled) throw new DomainError(ErrorCode.Unauthorized, 'This account is disabled');
-
-    return this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        User,
-        { id: user.id },
-        { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
-      );
-      await this.audit.record(
-        { action: 'auth.login', resourceType: 'user', resourceId: user.id, regionCode: user.regionCode },
-        manager,
-      );
-      return this.tokens.issue(user, manager);
-    });
+    return user;
   }
 
+  /** Counted in the database atomically, so parallel guesses cannot slip past the limit. */
   private async recordFailure(user: User) {
-    const failures = user.failedLoginCount + 1;
-    const lock = failures >= this.config.auth.loginMaxFailures;
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        User,
-        { id: user.id },
-        lock
-          ? {
-              failedLoginCount: 0,
-              lockedUntil: new Date(Date.now() + this.config.auth.loginLockSeconds * 1000),
-            }
-          : { failedLoginCount: failures },
-      );
+      await manager
+        .createQueryBuilder()
+        .update(User)
+        .set({ failedLoginCount: () => '"failedLoginCount" + 1' })
+        .where('id = :id', { id: user.id })
+        .execute();
+      const { failedLoginCount } = await manager.findOneOrFail(User, {
+        where: { id: user.id },
+        select: { id: true, failedLoginCount: true },
+      });
+      const lock = failedLoginCount >= this.config.auth.loginMaxFailures;
+      if (lock) {
+        await manager.update(
+          User,
+          { id: user.id },
+          {
+            failedLoginCount: 0,
+            lockedUntil: new Date(Date.now() + this.config.auth.loginLockSeconds * 1000),
+          },
+        );
+      }
       await this.audit.record(
         {
           action: lock ? 'auth.locked' : 'auth.login_failed',

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiKey, User, UserEstablishment } from '@vigie/database';
+import { ApiKey, RefreshToken, User, UserEstablishment } from '@vigie/database';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/authz/principal';
 import { sha256, TokenService } from './token.service';
@@ -22,7 +22,7 @@ export class PrincipalResolver {
 
   async fromAccessToken(token: string): Promise<Principal | null> {
     const claims = await this.tokens.verifyAccessToken(token);
-    if (!claims) return null;
+    if (!claims || (await this.familyRevoked(claims.fid))) return null;
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
     if (!user || user.disabled) return null;
     return this.userPrincipal(user);
@@ -48,7 +48,10 @@ export class PrincipalResolver {
     const match = API_KEY_PATTERN.exec(presented);
     if (!match) return null;
     const repo = this.dataSource.getRepository(ApiKey);
-    const key = await repo.findOne({ where: { prefix: match[1] }, relations: { createdBy: true } });
+    const key = await repo.findOne({
+      where: { prefix: match[1] },
+      relations: { createdBy: true, establishment: true },
+    });
     if (!key) return null;
     const expected = Buffer.from(key.keyHash, 'hex');
     const actual = Buffer.from(sha256(presented), 'hex');
@@ -62,6 +65,7 @@ export class PrincipalResolver {
     ) {
       return null;
     }
+    if (!(await this.creatorStillCovers(key))) return null;
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await repo.update({ id: key.id }, { lastUsedAt: now });
     }
@@ -76,7 +80,35 @@ export class PrincipalResolver {
           : 'national_admin',
       regionCode: key.establishmentId ? null : key.regionCode,
       establishmentIds: key.establishmentId ? [key.establishmentId] : [],
-      readOnly: key.access === 'read',
+      readOnly: key.access === 'read' || key.createdBy.role === 'regional_analyst',
     };
+  }
+
+  /** A key never reaches beyond what its creator may reach today: moving or narrowing a user narrows their keys. */
+  private async creatorStillCovers(key: ApiKey): Promise<boolean> {
+    const creator = key.createdBy!;
+    switch (creator.role) {
+      case 'national_admin':
+        return true;
+      case 'regional_analyst':
+        return !key.establishmentId && key.regionCode !== null && key.regionCode === creator.regionCode;
+      case 'establishment_ciso':
+        return (
+          key.establishmentId !== null &&
+          (await this.dataSource
+            .getRepository(UserEstablishment)
+            .existsBy({ userId: creator.id, establishmentId: key.establishmentId }))
+        );
+    }
+  }
+
+  /** Access tokens die with their sign-in: logout, refresh reuse and password changes revoke the family. */
+  private async familyRevoked(familyId: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(RefreshToken)
+      .createQueryBuilder('t')
+      .where('t.familyId = :familyId', { familyId })
+      .andWhere('t.revokedAt IS NOT NULL')
+      .getExists();
   }
 }

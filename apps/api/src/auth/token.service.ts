@@ -17,6 +17,8 @@ export interface IssuedTokens {
 export interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  /** The refresh-token family (sign-in) the access token belongs to: revoking the family revokes it too. */
+  fid: string;
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -45,7 +47,7 @@ export class TokenService {
         revokedReason: null,
       }),
     );
-    const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: user.id, typ: 'access', fid: familyId };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.auth.accessTokenTtlSeconds,
       jwtid: randomUUID(),
@@ -61,7 +63,9 @@ export class TokenService {
   async verifyAccessToken(token: string): Promise<AccessTokenClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-      return claims.typ === 'access' && typeof claims.sub === 'string' ? claims : null;
+      return claims.typ === 'access' && typeof claims.sub === 'string' && typeof claims.fid === 'string'
+        ? claims
+        : null;
     } catch {
       return null;
     }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { type JobName, type JobPayload, parseJobPayload } from '@vigie/contracts';
+import { InvalidJobPayloadError, type JobName, type JobPayload, parseJobPayload } from '@vigie/contracts';
 import { JobOutbox } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
@@ -70,14 +70,21 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
           );
           sent++;
         } catch (error) {
+          // Redis errors are transient: stop and retry later. A payload that no longer passes its contract never
+          // will: it is parked with its error (visible in the table) so it does not block the rows behind it.
+          const unavailable = !(error instanceof InvalidJobPayloadError);
           await repo.update(
             { id: row.id },
-            { attempts: row.attempts + 1, lastError: (error as Error).message.slice(0, 500) },
+            {
+              attempts: row.attempts + 1,
+              lastError: (error as Error).message.slice(0, 500),
+              ...(unavailable ? {} : { dispatchedAt: new Date(0) }),
+            },
           );
           this.logger.warn(
-            `Job ${row.jobName} ${row.jobId} not sent yet, will retry: ${(error as Error).message}`,
+            `Job ${row.jobName} ${row.jobId} not sent${unavailable ? ', will retry' : ', parked'}: ${(error as Error).message}`,
           );
-          return sent;
+          if (unavailable) return sent;
         }
       }
       if (rows.length < BATCH) return sent;

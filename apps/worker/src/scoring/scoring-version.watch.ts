@@ -24,6 +24,10 @@ export class ScoringVersionWatch implements OnApplicationBootstrap {
       .getRepository(ScoreSnapshot)
       .createQueryBuilder('s')
       .where('s.scoringVersion <> :version', { version: SCORING_VERSION })
+      // Only an establishment's latest snapshot matters: older assessments keep the scores of their time.
+      .andWhere(
+        's.createdAt = (SELECT MAX(t."createdAt") FROM score_snapshot t WHERE t."establishmentId" = s."establishmentId")',
+      )
       .getExists();
     if (!outdated) return;
     await this.producer.enqueue(
