@@ -148,7 +148,8 @@ describe('self-assessments and scoring', () => {
       id: randomUUID(),
       scoringVersion: '0.9.0',
       inputHash: 'f'.repeat(64),
-      createdAt: new Date(Date.now() - 86400000),
+      // The latest snapshot of the establishment, as left by the previous deployment.
+      createdAt: new Date(Date.now() + 1000),
     });
     const second = await startWorker(api.config);
     try {

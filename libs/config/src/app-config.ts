@@ -20,7 +20,8 @@ export interface AppConfig {
     port: number;
     corsOrigins: string[];
     bodyLimitBytes: number;
-    trustProxy: boolean;
+    /** Express `trust proxy`: false, a hop count, or the proxies' addresses. */
+    trustProxy: false | number | string[];
     metricsToken?: string;
   };
   auth: {
@@ -123,7 +124,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .map((o) => o.trim())
         .filter(Boolean),
       bodyLimitBytes: vars.BODY_LIMIT_BYTES,
-      trustProxy: vars.TRUST_PROXY,
+      trustProxy:
+        vars.TRUST_PROXY === '' || vars.TRUST_PROXY === 'false'
+          ? false
+          : /^\d+$/.test(vars.TRUST_PROXY)
+            ? Number(vars.TRUST_PROXY)
+            : vars.TRUST_PROXY.split(',').map((p) => p.trim()),
       metricsToken: vars.METRICS_TOKEN,
     },
     auth: {

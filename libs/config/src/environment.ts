@@ -112,9 +112,18 @@ export class EnvironmentVariables {
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Which proxies may set X-Forwarded-For: a hop count or a list of addresses/CIDRs (and Express's names
+   * loopback, linklocal, uniquelocal). Never "true": that would let any client choose its own address.
+   */
+  @Matches(
+    /^(|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+    {
+      message:
+        'must be a number of proxy hops (e.g. 1) or a list of proxy addresses/CIDRs (e.g. loopback,10.0.0.0/8); "true" is refused',
+    },
+  )
+  TRUST_PROXY = '';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
