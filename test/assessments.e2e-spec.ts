@@ -247,6 +247,20 @@ describe('self-assessments and scoring', () => {
     await api.http().get(`/api/v1/establishments/${t.a1.id}/assessments`).set(as(analyst)).expect(200);
   });
 
+  it('opens one draft per establishment even when two start at the same moment', async () => {
+    const admin = await api.adminToken();
+    const site = t.b1.id;
+    const results = await Promise.all(
+      [0, 1, 2].map(() =>
+        api.http().post(`/api/v1/establishments/${site}/assessments`).set(as(admin)).send({ mode: 'short' }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const created = results.find((r) => r.status === 201)!.body;
+    expect(created).toMatchObject({ status: 'draft', createdAt: expect.any(String) });
+    await api.http().delete(`/api/v1/assessments/${created.id}`).set(as(admin)).expect(204);
+  });
+
   it('checks evidence size and type', async () => {
     const admin = await api.adminToken();
     const draft = (

@@ -4,7 +4,7 @@ import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/c
 import { JobName } from '@vigie/contracts';
 import { Assessment, AssessmentAnswer, Establishment, EvidenceFile } from '@vigie/database';
 import { applicableMeasures, defaultMode, type SecurityPlan } from '@vigie/security-plan';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
@@ -108,7 +108,14 @@ export class AssessmentsService {
         submittedAt: null,
         copiedFromId: previous?.id ?? null,
       });
-      await manager.save(assessment);
+      try {
+        await manager.insert(Assessment, assessment);
+      } catch (error) {
+        // Lost a race with another start: the unique partial index keeps one draft per establishment.
+        if (error instanceof QueryFailedError)
+          throw conflict('A draft assessment was just opened for this establishment by someone else');
+        throw error;
+      }
       if (previous) await this.copyAnswers(manager, previous, assessment, plan);
       await this.audit.record(
         {

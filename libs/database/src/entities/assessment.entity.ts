@@ -15,6 +15,8 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
  */
 @Entity('assessment')
 @Index(['establishmentId', 'status', 'submittedAt'])
+// At most one draft per establishment, even when two CISOs start one at the same moment.
+@Index('UQ_assessment_one_draft', ['establishmentId'], { unique: true, where: `"status" = 'draft'` })
 export class Assessment extends TimestampedEntity {
   @Column({ type: 'varchar', length: 36 })
   establishmentId!: string;

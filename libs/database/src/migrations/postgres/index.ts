@@ -2,6 +2,7 @@ import { InitPostgres1795426989461 } from './1795426989461-init';
 import { AuditAppendOnlyPostgres1795427000000 } from './1795427000000-audit-append-only';
 import { AssessmentsAndScoresPostgres1795431355581 } from './1795431355581-assessments-and-scores';
 import { AssetsPostgres1795433982806 } from './1795433982806-assets';
+import { OneDraftPerEstablishmentPostgres1795435566919 } from './1795435566919-one-draft-per-establishment';
 
 /** In order. A schema change adds one migration here and its twin in ../sqlite. */
 export const POSTGRES_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const POSTGRES_MIGRATIONS = [
   AuditAppendOnlyPostgres1795427000000,
   AssessmentsAndScoresPostgres1795431355581,
   AssetsPostgres1795433982806,
+  OneDraftPerEstablishmentPostgres1795435566919,
 ];

@@ -2,6 +2,7 @@ import { InitSqlite1795426984951 } from './1795426984951-init';
 import { AuditAppendOnlySqlite1795427000000 } from './1795427000000-audit-append-only';
 import { AssessmentsAndScoresSqlite1795431349366 } from './1795431349366-assessments-and-scores';
 import { AssetsSqlite1795433980019 } from './1795433980019-assets';
+import { OneDraftPerEstablishmentSqlite1795435563491 } from './1795435563491-one-draft-per-establishment';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
 export const SQLITE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const SQLITE_MIGRATIONS = [
   AuditAppendOnlySqlite1795427000000,
   AssessmentsAndScoresSqlite1795431349366,
   AssetsSqlite1795433980019,
+  OneDraftPerEstablishmentSqlite1795435563491,
 ];
