@@ -1,0 +1,16 @@
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** One observed fact, in French for the people who read it, with the measures of the plan it bears on. */
+export interface CheckFinding {
+  checkId: string;
+  severity: Severity;
+  /** host:port, domain or file the finding is about. */
+  target: string;
+  title: string;
+  evidence: string;
+  remediation: string;
+}
+
+/** Stored with every result, so an old finding can always be explained. */
+export const CHECKS_VERSION = '1.0.0';
