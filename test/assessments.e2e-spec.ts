@@ -157,7 +157,8 @@ describe('self-assessments and scoring', () => {
       const job = await waitFor(
         async () => {
           const found = await queue.getJob(`rescore-all-scoring-${SCORING_VERSION.replaceAll('.', '-')}`);
-          return found && (await found.getState()) === 'completed' && found;
+          // Read the job after it completed: a copy fetched earlier has no return value yet.
+          return found && (await found.getState()) === 'completed' && (await queue.getJob(found.id!));
         },
         15000,
         'the rescore-all job of the new scoring version',

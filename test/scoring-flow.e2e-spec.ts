@@ -189,7 +189,7 @@ describe('scoring when Redis is down, comparisons, plan versions', () => {
     const rescoreAll = await waitFor(
       async () => {
         const job = await queue.getJob(outbox.jobId);
-        return job && (await job.getState()) === 'completed' && job;
+        return job && (await job.getState()) === 'completed' && (await queue.getJob(job.id!));
       },
       15000,
       'the rescore-all job',

@@ -42,13 +42,22 @@ export class JobsController {
   ): Promise<JobStatusDto> {
     const queueName = queueParam as QueueName;
     const queue = this.producer.queue(queueName);
-    const job = await withQueueTimeout(queue.getJob(id), this.producer.timeoutMs, 'reading a job');
+    // State first, then the job: a job read before it completes would show "completed" without its result.
+    const state = await withQueueTimeout(
+      queue.getJobState(id),
+      this.producer.timeoutMs,
+      'reading a job state',
+    );
+    const job =
+      state === 'unknown'
+        ? undefined
+        : await withQueueTimeout(queue.getJob(id), this.producer.timeoutMs, 'reading a job');
     if (!job) throw notFound('Job', `${queueName}/${id}`);
     return {
       id: String(job.id),
       queue: queueName,
       name: job.name,
-      state: await withQueueTimeout(job.getState(), this.producer.timeoutMs, 'reading a job state'),
+      state,
       attemptsMade: job.attemptsMade,
       ...(job.returnvalue !== undefined && job.returnvalue !== null ? { result: job.returnvalue } : {}),
       ...(job.failedReason ? { failedReason: job.failedReason } : {}),
