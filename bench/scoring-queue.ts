@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { completeFiness } from '@vigie/common';
 import { projectRoot } from '@vigie/config';
 import { JobName, parseJobPayload, QueueName } from '@vigie/contracts';
 import {
@@ -35,20 +36,6 @@ const dialect = option('dialect', 'sqlite') as 'sqlite' | 'postgres';
 const count = Number(option('establishments', '10000'));
 const concurrency = option('concurrency', '8');
 const root = projectRoot();
-
-function luhnKey(eight: string): string {
-  for (let key = 0; key <= 9; key++) {
-    const all = `${eight}${key}`;
-    let sum = 0;
-    for (let i = 0; i < all.length; i++) {
-      let d = Number(all[all.length - 1 - i]);
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 === 0) return all;
-  }
-  throw new Error('unreachable');
-}
 
 async function main() {
   const workerMain = join(root, 'dist', 'apps', 'worker', 'apps', 'worker', 'src', 'main.js');
@@ -93,7 +80,7 @@ async function main() {
     const size = Math.min(500, count - start);
     const establishments = Array.from({ length: size }, (_, i) => ({
       id: randomUUID(),
-      finess: luhnKey(`75${String(start + i).padStart(6, '0')}`),
+      finess: completeFiness(`75${String(start + i).padStart(6, '0')}`),
       name: `Établissement ${start + i}`,
       category: categories[(start + i) % categories.length],
       legalEntityId: legalEntity.id,

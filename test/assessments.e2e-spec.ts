@@ -129,14 +129,20 @@ describe('self-assessments and scoring', () => {
       .set(as(ciso))
       .expect(202);
     expect(again.body.assessmentId).toBe(id);
-    await waitFor(
-      async () =>
-        worker.logs.text.includes('"job":"scoring.score-assessment"') ||
-        (await api.dataSource.getRepository(ScoreSnapshot).countBy({ assessmentId: id })) > 0,
-      5000,
-      'rescore',
+    const scoring = api.app.get(JobProducer).queue(QueueName.Scoring);
+    const rescored = await waitFor(
+      async () => {
+        const job = await scoring.getJob(again.body.jobId);
+        return job && (await job.getState()) === 'completed' && (await scoring.getJob(again.body.jobId));
+      },
+      15000,
+      'the rescore job',
     );
-    await new Promise((r) => setTimeout(r, 1000));
+    expect(rescored.returnvalue).toMatchObject({
+      snapshotId: snapshot!.id,
+      created: false,
+      inputHash: snapshot!.inputHash,
+    });
     expect(await api.dataSource.getRepository(ScoreSnapshot).countBy({ assessmentId: id })).toBe(1);
   });
 

@@ -1,3 +1,4 @@
+import { completeFiness } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
 import { ApiKey, Establishment, UserEstablishment } from '@vigie/database';
 import { type ApiHarness, startApi } from './support/api-harness';
@@ -109,7 +110,7 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
     const repo = api.dataSource.getRepository(Establishment);
     const own = ownership === 'own';
     const digits = String(100000 + (counter++ % 899999)).padStart(6, '0');
-    const finess = luhnComplete(`${own ? '75' : '2A'}${digits}`);
+    const finess = completeFiness(`${own ? '75' : '2A'}${digits}`);
     const created = await repo.save(
       repo.create({
         finess,
@@ -173,7 +174,7 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
           return http()
             .delete(`/api/v1/establishments/${(await freshEstablishment(ownership)).id}`)
             .set(auth);
-        const finess = luhnComplete(`75${String(200000 + counter++).padStart(6, '0')}`);
+        const finess = completeFiness(`75${String(200000 + counter++).padStart(6, '0')}`);
         return http()
           .post('/api/v1/establishments')
           .set(auth)
@@ -188,7 +189,7 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
             .patch(`/api/v1/legal-entities/${id}`)
             .set(auth)
             .send({ name: `EJ ${unique()}` });
-        const finess = luhnComplete(`13${String(300000 + counter++).padStart(6, '0')}`);
+        const finess = completeFiness(`13${String(300000 + counter++).padStart(6, '0')}`);
         return http()
           .post('/api/v1/legal-entities')
           .set(auth)
@@ -390,19 +391,3 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
     expect(other.body.message.replace(t.b1.id, 'ID')).toBe(res.body.message.replace(/[0-9a-f-]{36}/, 'ID'));
   });
 });
-
-/** Completes 8 digits with their Luhn key (FINESS check digit). */
-function luhnComplete(eight: string): string {
-  const digits = eight.replace('2A', '21').replace('2B', '22');
-  for (let key = 0; key <= 9; key++) {
-    let sum = 0;
-    const all = `${digits}${key}`;
-    for (let i = 0; i < all.length; i++) {
-      let d = Number(all[all.length - 1 - i]);
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 === 0) return `${eight}${key}`;
-  }
-  throw new Error('unreachable');
-}

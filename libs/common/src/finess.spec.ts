@@ -1,4 +1,4 @@
-import { checkFiness, luhnIsValid, normalizeFiness } from './finess';
+import { checkFiness, completeFiness, luhnIsValid, normalizeFiness } from './finess';
 
 describe('FINESS numbers', () => {
   it.each([
@@ -51,5 +51,12 @@ describe('FINESS numbers', () => {
     expect(luhnIsValid('210000014')).toBe(true);
     expect(luhnIsValid('200000014')).toBe(false);
     expect(luhnIsValid('190000014')).toBe(false);
+  });
+
+  it('completes 8 characters with their check digit', () => {
+    expect(completeFiness('75071218')).toBe('750712184');
+    expect(completeFiness('2A000001')).toBe('2A0000014');
+    expect(completeFiness('2b000002')).toBe('2B0000020');
+    expect(() => completeFiness('7507')).toThrow(/8 characters expected/);
   });
 });

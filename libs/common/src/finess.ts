@@ -71,3 +71,13 @@ export function checkFiness(input: string): FinessCheck {
     return { valid: false, finess, reason: 'the check digit (9th character) is wrong' };
   return { valid: true, finess, departementCode: departement };
 }
+
+/** The valid FINESS number that starts with these 8 characters: appends its check digit (fixtures, demo data). */
+export function completeFiness(eight: string): string {
+  const head = normalizeFiness(eight);
+  if (!/^(?:\d{2}|2A|2B)\d{6}$/.test(head))
+    throw new Error(`cannot complete "${eight}": 8 characters expected`);
+  const digits = head.replace('2A', '21').replace('2B', '22');
+  for (let key = 0; key <= 9; key++) if (luhnIsValid(`${digits}${key}`)) return `${head}${key}`;
+  throw new Error('unreachable: one of ten keys always checks');
+}

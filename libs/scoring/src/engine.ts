@@ -15,7 +15,6 @@ import type {
   DomainResult,
   FindingSeverity,
   MeasureResult,
-  ObservedFinding,
   RankedAction,
   ScoreSnapshotResult,
   ScoringInput,
@@ -311,5 +310,3 @@ function rankActions(
     label: c.label,
   }));
 }
-
-export type { ObservedFinding };

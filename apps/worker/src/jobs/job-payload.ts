@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import {
   InvalidJobPayloadError,
   isJobName,
@@ -40,17 +41,21 @@ export async function timed<T>(metrics: JobMetrics, job: Job, body: () => Promis
   }
 }
 
-/** Counts a failed attempt, final when BullMQ will not retry it. */
+/** Counts a failed attempt (final when BullMQ will not retry it) and logs it with its reason. */
 export function recordFailure(
   metrics: JobMetrics,
+  logger: LoggerService,
   job: Job | undefined,
   error: Error,
-): { final: boolean } | null {
-  if (!job) return null;
+): void {
+  if (!job) return;
   const final =
     error instanceof UnrecoverableError ||
     error.name === 'UnrecoverableError' ||
     job.attemptsMade >= (job.opts.attempts ?? 1);
   metrics.failures.inc({ name: job.name, final: String(final) });
-  return { final };
+  logger.warn(
+    { jobId: job.id, job: job.name, attemptsMade: job.attemptsMade, final, reason: error.message },
+    'job failed',
+  );
 }

@@ -32,18 +32,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error) {
-    const outcome = recordFailure(this.metrics, job, error);
-    if (outcome)
-      this.logger.warn(
-        {
-          jobId: job!.id,
-          job: job!.name,
-          attemptsMade: job!.attemptsMade,
-          final: outcome.final,
-          reason: error.message,
-        },
-        'job failed',
-      );
+    recordFailure(this.metrics, this.logger, job, error);
   }
 
   @OnWorkerEvent('completed')

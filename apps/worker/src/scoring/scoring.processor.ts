@@ -37,17 +37,6 @@ export class ScoringProcessor extends WorkerHost implements OnApplicationBootstr
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error) {
-    const outcome = recordFailure(this.metrics, job, error);
-    if (outcome)
-      this.logger.warn(
-        {
-          jobId: job!.id,
-          job: job!.name,
-          attemptsMade: job!.attemptsMade,
-          final: outcome.final,
-          reason: error.message,
-        },
-        'job failed',
-      );
+    recordFailure(this.metrics, this.logger, job, error);
   }
 }
