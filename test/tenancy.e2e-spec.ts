@@ -1,6 +1,6 @@
 import { completeFiness } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
-import { ApiKey, Establishment, UserEstablishment } from '@vigie/database';
+import { ApiKey, Establishment, recordScan, UserEstablishment } from '@vigie/database';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 
@@ -19,7 +19,10 @@ type Resource =
   | 'security_plan'
   | 'assessment'
   | 'score'
-  | 'asset';
+  | 'asset'
+  | 'scan'
+  | 'finding'
+  | 'config_file';
 
 /**
  * The analyst is the ARS Île-de-France analyst; the CISO is in charge of establishment A1 (Île-de-France).
@@ -87,6 +90,23 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['asset', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['asset', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
   ['asset', 'create', 'other', { admin: 201, analyst: 403, ciso: 404 }],
+  ['scan', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['scan', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['scan', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['scan', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  // Authorised callers reach the service, which answers 400: these establishments have no verified asset.
+  ['scan', 'create', 'own', { admin: 400, analyst: 400, ciso: 400 }],
+  ['scan', 'create', 'other', { admin: 400, analyst: 404, ciso: 404 }],
+  ['finding', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['finding', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['config_file', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['config_file', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['config_file', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
+  ['config_file', 'create', 'other', { admin: 201, analyst: 403, ciso: 404 }],
+  ['config_file', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['config_file', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['config_file', 'delete', 'own', { admin: 204, analyst: 403, ciso: 204 }],
+  ['config_file', 'delete', 'other', { admin: 204, analyst: 403, ciso: 404 }],
 ];
 
 describe('tenancy matrix: role × resource × action × own/other tenant', () => {
@@ -305,6 +325,43 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
           .post(`/api/v1/establishments/${establishment.id}/assets`)
           .set(auth)
           .send({ kind: 'domain', value: `site-${unique()}.fr` });
+      }
+      case 'scan': {
+        const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
+        if (action === 'list')
+          return http().get(`/api/v1/establishments/${establishment.id}/scans`).set(auth);
+        if (action === 'create')
+          return http().post(`/api/v1/establishments/${establishment.id}/scans`).set(auth).send({});
+        const scan = await api.dataSource.transaction((manager) =>
+          recordScan(manager, {
+            establishmentId: establishment.id,
+            trigger: 'manual',
+            requestedById: null,
+            assets: [],
+            configFiles: [],
+          }),
+        );
+        return http().get(`/api/v1/scans/${scan.id}`).set(auth);
+      }
+      case 'finding': {
+        const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
+        return http().get(`/api/v1/establishments/${establishment.id}/findings?status=all`).set(auth);
+      }
+      case 'config_file': {
+        const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
+        if (action === 'list')
+          return http().get(`/api/v1/establishments/${establishment.id}/config-files`).set(auth);
+        const upload = (token: string) =>
+          http()
+            .post(`/api/v1/establishments/${establishment.id}/config-files`)
+            .set({ Authorization: `Bearer ${token}` })
+            .field('kind', 'sshd')
+            .field('label', `Bastion ${unique()}`)
+            .attach('files', Buffer.from('PermitRootLogin no\n'), 'sshd_config');
+        if (action === 'create') return upload(tokens[actor]);
+        const created = await upload(tokens.admin).expect(201);
+        if (action === 'read') return http().get(`/api/v1/config-files/${created.body.id}`).set(auth);
+        return http().delete(`/api/v1/config-files/${created.body.id}`).set(auth);
       }
       case 'score': {
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;

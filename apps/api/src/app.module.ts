@@ -17,6 +17,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { RegionsModule } from './regions/regions.module';
+import { ScansModule } from './scans/scans.module';
 import { SecurityPlansModule } from './security-plans/security-plans.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
@@ -40,6 +41,7 @@ export class AppModule {
         OutboxModule,
         SecurityPlansModule,
         AssessmentsModule,
+        ScansModule,
         AssetsModule,
         HealthModule,
         MetricsModule,

@@ -7,6 +7,11 @@ import { workerMetricsProviders } from './health/worker-metrics';
 import { HousekeepingScheduler } from './maintenance/housekeeping.scheduler';
 import { HousekeepingService } from './maintenance/housekeeping.service';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { ScanFindingsService } from './scans/scan-findings.service';
+import { ScanRunService } from './scans/scan-run.service';
+import { ScanScheduleService } from './scans/scan-schedule.service';
+import { ScanScheduler } from './scans/scan-scheduler';
+import { ScansProcessor } from './scans/scans.processor';
 import { ScoringProcessor } from './scoring/scoring.processor';
 import { ScoringService } from './scoring/scoring.service';
 import { ScoringVersionWatch } from './scoring/scoring-version.watch';
@@ -30,6 +35,11 @@ export class WorkerModule {
         ScoringService,
         ScoringProcessor,
         ScoringVersionWatch,
+        ScanFindingsService,
+        ScanRunService,
+        ScanScheduleService,
+        ScanScheduler,
+        ScansProcessor,
       ],
     };
   }

@@ -45,7 +45,18 @@ export interface AppConfig {
   evidence: { directory: string; maxBytes: number };
   /** How often the API retries jobs that could not reach Redis when they were requested. */
   outbox: { pollMs: number };
-  scan: { allowedNetworks: string; dnsServers: string[] };
+  scan: {
+    allowedNetworks: string;
+    dnsServers: string[];
+    intervalDays: number;
+    schedulerTickSeconds: number;
+    maxPerEstablishment: number;
+    globalConcurrency: number;
+    checkTimeoutMs: number;
+    checkAttempts: number;
+    staleAfterSeconds: number;
+    configFileMaxBytes: number;
+  };
 }
 
 /** The repository root (where config/ lives), found from this file whether it runs from src or dist. */
@@ -162,6 +173,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dnsServers: vars.SCAN_DNS_SERVERS.split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+      intervalDays: vars.SCAN_INTERVAL_DAYS,
+      schedulerTickSeconds: vars.SCAN_SCHEDULER_TICK_SECONDS,
+      maxPerEstablishment: vars.SCAN_MAX_PER_ESTABLISHMENT,
+      globalConcurrency: vars.SCAN_GLOBAL_CONCURRENCY,
+      checkTimeoutMs: vars.SCAN_CHECK_TIMEOUT_MS,
+      checkAttempts: vars.SCAN_CHECK_ATTEMPTS,
+      staleAfterSeconds: vars.SCAN_STALE_AFTER_SECONDS,
+      configFileMaxBytes: vars.CONFIG_FILE_MAX_BYTES,
     },
   };
 }

@@ -181,4 +181,59 @@ export class EnvironmentVariables {
   /** Resolvers for scans and ownership checks, as "address" or "address:port", comma-separated; empty: the system's. */
   @IsString()
   SCAN_DNS_SERVERS = '';
+
+  /** Days between two scheduled scans of a verified asset; the scans are spread over the period. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SCAN_INTERVAL_DAYS = 7;
+
+  /** How often the scheduler looks for assets due (seconds); 0 turns scheduled scans off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  SCAN_SCHEDULER_TICK_SECONDS = 300;
+
+  /** Scans of one establishment queued or running at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SCAN_MAX_PER_ESTABLISHMENT = 2;
+
+  /** Scans running at once across every worker (BullMQ global concurrency of the scans queue). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  SCAN_GLOBAL_CONCURRENCY = 32;
+
+  /** Time allowed to one check family on one target (ports, TLS, HTTP, DNS, configuration). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  SCAN_CHECK_TIMEOUT_MS = 120000;
+
+  /** Attempts of a check that failed for a transient reason (network error, timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  SCAN_CHECK_ATTEMPTS = 2;
+
+  /** A running scan whose worker has not reported for this long is taken back (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  SCAN_STALE_AFTER_SECONDS = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  CONFIG_FILE_MAX_BYTES = 1024 * 1024;
 }

@@ -7,18 +7,23 @@ import {
   ScoreAssessmentJob,
   type ScoreAssessmentResult,
 } from './scoring.job';
+import { RunScanJob, type RunScanResult, ScheduleScansJob, type ScheduleScansResult } from './scans.job';
 import { JobName } from './queues';
 
 export interface JobPayloads {
   [JobName.Housekeeping]: HousekeepingJob;
   [JobName.ScoreAssessment]: ScoreAssessmentJob;
   [JobName.RescoreAll]: RescoreAllJob;
+  [JobName.RunScan]: RunScanJob;
+  [JobName.ScheduleScans]: ScheduleScansJob;
 }
 
 export interface JobResults {
   [JobName.Housekeeping]: HousekeepingResult;
   [JobName.ScoreAssessment]: ScoreAssessmentResult;
   [JobName.RescoreAll]: RescoreAllResult;
+  [JobName.RunScan]: RunScanResult;
+  [JobName.ScheduleScans]: ScheduleScansResult;
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -28,6 +33,8 @@ const PAYLOAD_CLASSES: { [N in JobName]: new () => JobPayloads[N] } = {
   [JobName.Housekeeping]: HousekeepingJob,
   [JobName.ScoreAssessment]: ScoreAssessmentJob,
   [JobName.RescoreAll]: RescoreAllJob,
+  [JobName.RunScan]: RunScanJob,
+  [JobName.ScheduleScans]: ScheduleScansJob,
 };
 
 export class InvalidJobPayloadError extends Error {

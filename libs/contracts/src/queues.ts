@@ -5,12 +5,15 @@
 export enum QueueName {
   Maintenance = 'maintenance',
   Scoring = 'scoring',
+  Scans = 'scans',
 }
 
 export enum JobName {
   Housekeeping = 'maintenance.housekeeping',
   ScoreAssessment = 'scoring.score-assessment',
   RescoreAll = 'scoring.rescore-all',
+  RunScan = 'scans.run',
+  ScheduleScans = 'scans.schedule',
 }
 
 /** Every job is routed to exactly one queue; the compiler refuses a job without a route. */
@@ -18,6 +21,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Housekeeping]: QueueName.Maintenance,
   [JobName.ScoreAssessment]: QueueName.Scoring,
   [JobName.RescoreAll]: QueueName.Scoring,
+  [JobName.RunScan]: QueueName.Scans,
+  [JobName.ScheduleScans]: QueueName.Scans,
 };
 
 export interface JobOptionsContract {
@@ -45,6 +50,19 @@ export const DEFAULT_JOB_OPTIONS: Record<JobName, JobOptionsContract> = {
   [JobName.RescoreAll]: {
     attempts: 3,
     backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 500 },
+  },
+  [JobName.RunScan]: {
+    // A scan resumes where it stopped: tasks already done are not run again.
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10000 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
+  [JobName.ScheduleScans]: {
+    attempts: 1,
+    backoff: { type: 'fixed', delay: 1000 },
     removeOnComplete: { count: 100 },
     removeOnFail: { count: 500 },
   },

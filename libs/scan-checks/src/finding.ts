@@ -8,6 +8,11 @@ export interface CheckFinding {
   /** host:port, domain or file the finding is about. */
   target: string;
   title: string;
+  /**
+   * Distinguishes two findings of one check on one target (`TLSv1.0` and `TLSv1.1`); the title is used when
+   * absent. Must not change between scans for the same fact, so it never holds dates or counters.
+   */
+  key?: string;
   evidence: string;
   remediation: string;
 }

@@ -42,7 +42,19 @@ export function testConfig(
     securityPlan: { directory: join(projectRoot(), 'config', 'security-plan') },
     evidence: { directory: join(dataDir, 'evidence'), maxBytes: 256 * 1024 },
     outbox: { pollMs: 200 },
-    scan: { allowedNetworks: '127.0.0.0/8', dnsServers: [] },
+    scan: {
+      allowedNetworks: '127.0.0.0/8',
+      dnsServers: [],
+      intervalDays: 7,
+      // Off in tests unless a test turns it on: a scheduler firing on its own would race the test's scans.
+      schedulerTickSeconds: 0,
+      maxPerEstablishment: 2,
+      globalConcurrency: 8,
+      checkTimeoutMs: 20000,
+      checkAttempts: 2,
+      staleAfterSeconds: 300,
+      configFileMaxBytes: 256 * 1024,
+    },
   };
   return {
     ...base,
@@ -52,5 +64,6 @@ export function testConfig(
     worker: { ...base.worker, ...overrides.worker },
     queue: { ...base.queue, ...overrides.queue },
     redis: { ...base.redis, ...overrides.redis },
+    scan: { ...base.scan, ...overrides.scan },
   } as AppConfig;
 }

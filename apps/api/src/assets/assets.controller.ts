@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -13,7 +13,7 @@ import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
 import { AssetsService } from './assets.service';
-import { AssetDto, CreateAssetDto, VerifyAssetDto, VouchAssetDto } from './dto/asset.dto';
+import { AssetDto, CreateAssetDto, UpdateAssetDto, VerifyAssetDto, VouchAssetDto } from './dto/asset.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 const dto = (a: Asset): AssetDto => ({
@@ -25,6 +25,9 @@ const dto = (a: Asset): AssetDto => ({
   verified: a.verifiedAt !== null,
   verifiedAt: a.verifiedAt,
   verificationMethod: a.verificationMethod,
+  dkimSelectors: a.dkimSelectors ? a.dkimSelectors.split(',') : [],
+  lastScannedAt: a.lastScannedAt,
+  nextScanAt: a.nextScanAt,
   createdAt: a.createdAt,
 });
 
@@ -66,6 +69,18 @@ export class AssetsController {
   @ApiOkResponse({ type: AssetDto })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<AssetDto> {
     return dto(await this.assets.get(principal, id));
+  }
+
+  @Patch('assets/:id')
+  @Can('update', 'asset')
+  @ApiOperation({ summary: 'Change the DKIM selectors of a domain (the value of an asset never changes)' })
+  @ApiOkResponse({ type: AssetDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateAssetDto,
+  ): Promise<AssetDto> {
+    return dto(await this.assets.update(principal, id, body));
   }
 
   @Post('assets/:id/verify')

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { Asset } from '@vigie/database';
+import { Asset, Finding } from '@vigie/database';
 import { addressResolver, guardedGet, parseNetworks, type Resolver, txtRecords } from '@vigie/net-guard';
 import type { BlockList } from 'node:net';
 import { DataSource } from 'typeorm';
@@ -11,8 +11,9 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
 import { EstablishmentsService } from '../establishments/establishments.service';
+import { firstScheduledScan } from '@vigie/scan-checks';
 import { dnsNameOf, normalizeAssetValue, wellKnownUrls } from './asset-value';
-import type { CreateAssetDto } from './dto/asset.dto';
+import type { CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
 
 const verificationFailed = (message: string) =>
   new DomainError(ErrorCode.BadRequest, `Ownership not verified: ${message}`);
@@ -64,6 +65,7 @@ export class AssetsService {
         verifiedAt: null,
         verificationMethod: null,
         verifiedById: null,
+        dkimSelectors: (body.dkimSelectors ?? []).join(','),
         createdById: principal.kind === 'user' ? principal.id : null,
       });
       await manager.save(asset);
@@ -82,9 +84,34 @@ export class AssetsService {
     });
   }
 
+  /** DKIM selectors are the only thing that changes on an asset; its value is its identity. */
+  async update(principal: Principal, id: string, body: UpdateAssetDto): Promise<Asset> {
+    const asset = await this.get(principal, id);
+    if (body.kind !== undefined || body.value !== undefined)
+      throw badRequest('The kind and value of an asset cannot change: delete it and register the new one');
+    const dkimSelectors = (body.dkimSelectors ?? []).join(',');
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(Asset, { id }, { dkimSelectors });
+      await this.audit.record(
+        {
+          action: 'asset.update',
+          resourceType: 'asset',
+          resourceId: id,
+          regionCode: asset.establishment!.regionCode,
+          establishmentId: asset.establishmentId,
+          changes: { dkimSelectors: { from: asset.dkimSelectors, to: dkimSelectors } },
+        },
+        manager,
+      );
+      return manager.findOneByOrFail(Asset, { id });
+    });
+  }
+
   async remove(principal: Principal, id: string): Promise<void> {
     const asset = await this.get(principal, id);
     await this.dataSource.transaction(async (manager) => {
+      // Its findings describe an asset no longer followed: they must not weigh on the score any longer.
+      await manager.delete(Finding, { subjectId: id });
       await manager.delete(Asset, { id });
       await this.audit.record(
         {
@@ -174,6 +201,8 @@ export class AssetsService {
           verifiedAt,
           verificationMethod: method,
           verifiedById: principal.kind === 'user' ? principal.id : null,
+          nextScanAt:
+            asset.nextScanAt ?? firstScheduledScan(asset.id, verifiedAt, this.config.scan.intervalDays),
         },
       );
       await this.audit.record(

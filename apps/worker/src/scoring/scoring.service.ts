@@ -12,6 +12,7 @@ import {
   Assessment,
   AssessmentAnswer,
   EvidenceFile,
+  Finding,
   ScoreSnapshot,
   SecurityPlanVersion,
 } from '@vigie/database';
@@ -137,9 +138,19 @@ export class ScoringService {
     return { enqueued };
   }
 
-  /** Open scan findings of the establishment; the scans arrive with the scan engine, until then there are none. */
-  private async openFindings(_establishmentId: string): Promise<ObservedFinding[]> {
-    return [];
+  /** What the scans currently see on the establishment: its open findings, in a stable order for the input hash. */
+  private async openFindings(establishmentId: string): Promise<ObservedFinding[]> {
+    const rows = await this.dataSource.getRepository(Finding).find({
+      select: { checkId: true, severity: true, title: true, target: true, fingerprint: true },
+      where: { establishmentId, status: 'open' },
+      order: { fingerprint: 'ASC' },
+    });
+    return rows.map((f) => ({
+      checkId: f.checkId,
+      severity: f.severity as ObservedFinding['severity'],
+      title: f.title,
+      target: f.target,
+    }));
   }
 
   private async plan(version: string): Promise<SecurityPlan> {

@@ -12,6 +12,7 @@ export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 /** An internet-facing asset of an establishment. It is scanned only once its ownership is verified. */
 @Entity('asset')
 @Index(['establishmentId', 'kind', 'value'], { unique: true })
+@Index(['nextScanAt'])
 export class Asset extends TimestampedEntity {
   @Column({ type: 'varchar', length: 36 })
   establishmentId!: string;
@@ -38,6 +39,17 @@ export class Asset extends TimestampedEntity {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById!: string | null;
+
+  /** DKIM selectors the establishment declares for a domain (comma-separated), checked by the DNS scan. */
+  @Column({ type: 'varchar', length: 500, default: '' })
+  dkimSelectors!: string;
+
+  @Column({ type: Date, nullable: true })
+  lastScannedAt!: Date | null;
+
+  /** When the scheduler scans it next; set when it is verified, spread over the scan interval. */
+  @Column({ type: Date, nullable: true })
+  nextScanAt!: Date | null;
 
   @ManyToOne(() => Establishment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'establishmentId' })

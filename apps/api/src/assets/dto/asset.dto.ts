@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+
+const DKIM_SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9](?:[a-z0-9_-]{0,62}))*$/i;
 import { ASSET_KINDS, type AssetKind, VERIFICATION_METHODS, type VerificationMethod } from '@vigie/database';
 
 export class CreateAssetDto {
@@ -17,6 +28,41 @@ export class CreateAssetDto {
   @MinLength(1)
   @MaxLength(2048)
   value!: string;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    example: ['selector1', 'google'],
+    description: 'DKIM selectors used by the domain, checked by the DNS scan (domains only).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(DKIM_SELECTOR, {
+    each: true,
+    message: 'each DKIM selector must be a DNS label such as "selector1"',
+  })
+  dkimSelectors?: string[];
+}
+
+export class UpdateAssetDto {
+  @ApiProperty({ type: [String], description: 'Replaces the DKIM selectors of the domain.' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(DKIM_SELECTOR, {
+    each: true,
+    message: 'each DKIM selector must be a DNS label such as "selector1"',
+  })
+  dkimSelectors!: string[];
+
+  /** Refused with an explanation rather than as an unknown field. */
+  @ApiProperty({ required: false, description: 'Cannot change.' })
+  @IsOptional()
+  kind?: unknown;
+
+  @ApiProperty({ required: false, description: 'Cannot change.' })
+  @IsOptional()
+  value?: unknown;
 }
 
 export class VerifyAssetDto {
@@ -58,6 +104,17 @@ export class AssetDto {
   verifiedAt!: Date | null;
   @ApiProperty({ nullable: true, enum: VERIFICATION_METHODS })
   verificationMethod!: VerificationMethod | null;
+  @ApiProperty({ type: [String] })
+  dkimSelectors!: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  lastScannedAt!: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the scheduler scans it next (verified assets only).',
+  })
+  nextScanAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
 }

@@ -13,6 +13,8 @@ export const RESOURCES = [
   'assessment',
   'score',
   'asset',
+  'scan',
+  'config_file',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -39,6 +41,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     assessment: ['read'],
     score: ['read'],
     asset: ['read', 'update'],
+    // Analysts run scans during campaigns; the configurations stay the establishment's to manage.
+    scan: ['read', 'create'],
+    config_file: ['read'],
   },
   establishment_ciso: {
     region: ['read'],
@@ -50,6 +55,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     assessment: ALL,
     score: ['read', 'create'],
     asset: ALL,
+    scan: ['read', 'create'],
+    config_file: ALL,
   },
 };
 

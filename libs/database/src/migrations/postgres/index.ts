@@ -3,6 +3,7 @@ import { AuditAppendOnlyPostgres1795427000000 } from './1795427000000-audit-appe
 import { AssessmentsAndScoresPostgres1795431355581 } from './1795431355581-assessments-and-scores';
 import { AssetsPostgres1795433982806 } from './1795433982806-assets';
 import { OneDraftPerEstablishmentPostgres1795435566919 } from './1795435566919-one-draft-per-establishment';
+import { ScansPostgres1795438418657 } from './1795438418657-scans';
 
 /** In order. A schema change adds one migration here and its twin in ../sqlite. */
 export const POSTGRES_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const POSTGRES_MIGRATIONS = [
   AssessmentsAndScoresPostgres1795431355581,
   AssetsPostgres1795433982806,
   OneDraftPerEstablishmentPostgres1795435566919,
+  ScansPostgres1795438418657,
 ];

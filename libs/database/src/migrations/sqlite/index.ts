@@ -3,6 +3,7 @@ import { AuditAppendOnlySqlite1795427000000 } from './1795427000000-audit-append
 import { AssessmentsAndScoresSqlite1795431349366 } from './1795431349366-assessments-and-scores';
 import { AssetsSqlite1795433980019 } from './1795433980019-assets';
 import { OneDraftPerEstablishmentSqlite1795435563491 } from './1795435563491-one-draft-per-establishment';
+import { ScansSqlite1795438415339 } from './1795438415339-scans';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
 export const SQLITE_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const SQLITE_MIGRATIONS = [
   AssessmentsAndScoresSqlite1795431349366,
   AssetsSqlite1795433980019,
   OneDraftPerEstablishmentSqlite1795435563491,
+  ScansSqlite1795438415339,
 ];

@@ -1,0 +1,45 @@
+import { badRequest } from '@vigie/common';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
+
+/**
+ * The text of an uploaded configuration. Windows' `secedit /export` writes UTF-16 with a byte-order mark; the
+ * others are UTF-8. Anything else (binary, another encoding) is refused with the file's name.
+ */
+export function configText(name: string, bytes: Buffer): string {
+  let text: string;
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = utf16le.decode(bytes.subarray(2));
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = utf16be.decode(bytes.subarray(2));
+    else
+      text = utf8.decode(
+        bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes,
+      );
+  } catch {
+    throw badRequest(`${name} is not a text file (UTF-8, or UTF-16 with a byte-order mark)`, [
+      { field: 'files', problem: `${name}: not UTF-8 or UTF-16 text` },
+    ]);
+  }
+  if (text.includes('\u0000'))
+    throw badRequest(`${name} is not a text file`, [
+      { field: 'files', problem: `${name}: contains NUL bytes` },
+    ]);
+  return text;
+}
+
+/** A name to show and to resolve includes against: the base name, without control characters. */
+export function configFileName(original: string): string {
+  const base = original.split(/[\\/]/).pop() ?? '';
+  const cleaned = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 200);
+  if (!cleaned || cleaned === '.' || cleaned === '..')
+    throw badRequest(`"${original}" is not a usable file name`, [
+      { field: 'files', problem: 'empty file name' },
+    ]);
+  return cleaned;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '@vigie/config';
+import { AuditModule } from '../audit/audit.module';
+import { EstablishmentsModule } from '../establishments/establishments.module';
+import { ConfigFilesController, MAX_CONFIG_FILES } from './config-files.controller';
+import { ConfigFilesService } from './config-files.service';
+import { ScansController } from './scans.controller';
+import { ScansService } from './scans.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    EstablishmentsModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      // In memory, bounded: configuration files are small text.
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.scan.configFileMaxBytes, files: MAX_CONFIG_FILES, fields: 10 },
+      }),
+    }),
+  ],
+  controllers: [ScansController, ConfigFilesController],
+  providers: [ScansService, ConfigFilesService],
+})
+export class ScansModule {}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@vigie/config';
+import type { RunScanJob, RunScanResult } from '@vigie/contracts';
+import { Asset, ConfigFile, Scan, ScanTask } from '@vigie/database';
+import { addressResolver, parseNetworks } from '@vigie/net-guard';
+import {
+  type CheckFinding,
+  type FamilyContext,
+  runCheck,
+  runFamily,
+  type ScanFamily,
+} from '@vigie/scan-checks';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource, In, LessThan } from 'typeorm';
+import { ScanFindingsService } from './scan-findings.service';
+
+const HEARTBEAT_MS = 10_000;
+/** Check families of one scan running at once: enough to overlap waits, few enough to stay polite to a target. */
+const TASKS_IN_PARALLEL = 4;
+
+/** Raised when another worker holds the scan: this job has nothing to do. */
+class ScanHeldElsewhere extends Error {}
+
+/**
+ * Runs the tasks of one scan, resumably: tasks already finished are kept when a scan is taken back after its
+ * worker was lost. The scan is claimed with a token; a worker that lost its claim stops writing.
+ */
+@Injectable()
+export class ScanRunService {
+  private readonly logger = new Logger(ScanRunService.name);
+  private readonly context: Omit<FamilyContext, 'signal' | 'asset' | 'config' | 'now'>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly findings: ScanFindingsService,
+  ) {
+    this.context = {
+      allowed: parseNetworks(config.scan.allowedNetworks).block,
+      resolver: addressResolver(config.scan.dnsServers),
+      dnsServers: config.scan.dnsServers,
+    };
+  }
+
+  async run(job: RunScanJob, reportProgress: (percent: number) => Promise<void>): Promise<RunScanResult> {
+    const scans = this.dataSource.getRepository(Scan);
+    const scan = await scans.findOneBy({ id: job.scanId });
+    if (!scan) throw new UnrecoverableError(`Scan ${job.scanId} does not exist`);
+    if (scan.status === 'completed' || scan.status === 'failed') return this.summary(scan, false);
+
+    const token = randomUUID();
+    try {
+      await this.claim(scan, token);
+    } catch (error) {
+      if (error instanceof ScanHeldElsewhere) {
+        this.logger.log(`Scan ${scan.id} is running on another worker; this job leaves it there`);
+        return { ...this.summary(scan, false), status: 'held_elsewhere' };
+      }
+      throw error;
+    }
+    const heartbeat = setInterval(() => void this.beat(scan.id, token), HEARTBEAT_MS);
+    try {
+      await this.runTasks(scan.id, token, reportProgress);
+      return await this.finish(scan.id, token);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Queued, or running with a heartbeat older than the stale limit (its worker died): then it is ours. */
+  private async claim(scan: Scan, token: string): Promise<void> {
+    const staleBefore = new Date(Date.now() - this.config.scan.staleAfterSeconds * 1000);
+    const now = new Date();
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Scan)
+      .set({
+        status: 'running',
+        runToken: token,
+        heartbeatAt: now,
+        startedAt: scan.startedAt ?? now,
+        attempts: () => '"attempts" + 1',
+      })
+      .where('id = :id', { id: scan.id })
+      .andWhere(
+        '(status = \'queued\' OR (status = \'running\' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < :staleBefore)))',
+        { staleBefore },
+      )
+      .execute();
+    if ((result.affected ?? 0) !== 1) throw new ScanHeldElsewhere();
+  }
+
+  private async beat(scanId: string, token: string): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(Scan)
+      .update({ id: scanId, runToken: token, status: 'running' }, { heartbeatAt: new Date() })
+      .catch(() => ({ affected: 0 }));
+    return (result.affected ?? 0) === 1;
+  }
+
+  private async runTasks(scanId: string, token: string, reportProgress: (percent: number) => Promise<void>) {
+    const taskRepo = this.dataSource.getRepository(ScanTask);
+    const pending = await taskRepo.find({
+      where: { scanId, status: In(['pending', 'running']) },
+      order: { position: 'ASC' },
+    });
+    const total = await taskRepo.countBy({ scanId });
+    let done = total - pending.length;
+    let next = 0;
+    const lane = async () => {
+      while (next < pending.length) {
+        const task = pending[next++];
+        if (!(await this.beat(scanId, token))) throw new UnrecoverableError('the scan was taken back');
+        await this.runTask(task);
+        done++;
+        await reportProgress(Math.round((done / Math.max(1, total)) * 100));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(TASKS_IN_PARALLEL, pending.length) }, lane));
+  }
+
+  private async runTask(task: ScanTask): Promise<void> {
+    const taskRepo = this.dataSource.getRepository(ScanTask);
+    await taskRepo.update({ id: task.id }, { status: 'running' });
+    const subject = await this.subjectOf(task);
+    const outcome = await runCheck(
+      (signal) =>
+        runFamily(task.family as ScanFamily, task.target, {
+          ...this.context,
+          ...subject,
+          signal,
+          now: new Date(),
+        }),
+      { timeoutMs: this.config.scan.checkTimeoutMs, attempts: this.config.scan.checkAttempts },
+    );
+    const finished = {
+      attempts: task.attempts + outcome.attempts,
+      durationMs: outcome.durationMs,
+      finishedAt: new Date(),
+    };
+    if (!outcome.ok) {
+      this.logger.warn(
+        { scanId: task.scanId, family: task.family, target: task.target, error: outcome.error },
+        'scan check failed',
+      );
+      await taskRepo.update(
+        { id: task.id },
+        { ...finished, status: 'failed', error: outcome.error.slice(0, 2000) },
+      );
+      return;
+    }
+    const result = outcome.value;
+    await taskRepo.update(
+      { id: task.id },
+      {
+        ...finished,
+        status: result.skipped ? 'skipped' : 'completed',
+        error: result.skipped ?? null,
+        findingCount: result.findings.length,
+        findings: JSON.stringify(result.findings satisfies CheckFinding[]),
+        grade: result.grade ?? null,
+        checkVersion: result.version,
+        details: result.details === undefined ? null : JSON.stringify(result.details),
+      },
+    );
+  }
+
+  private async subjectOf(task: ScanTask): Promise<Pick<FamilyContext, 'asset' | 'config'>> {
+    if (task.subjectType === 'config_file') {
+      const file = await this.dataSource.getRepository(ConfigFile).findOneBy({ id: task.subjectId });
+      if (!file) return {};
+      return {
+        config: {
+          kind: file.kind,
+          entry: file.entry,
+          files: JSON.parse(file.files) as Record<string, string>,
+        },
+      };
+    }
+    const asset = await this.dataSource.getRepository(Asset).findOneBy({ id: task.subjectId });
+    if (!asset) return {};
+    return {
+      asset: {
+        kind: asset.kind,
+        value: asset.value,
+        dkimSelectors: asset.dkimSelectors.split(',').filter(Boolean),
+      },
+    };
+  }
+
+  private async finish(scanId: string, token: string): Promise<RunScanResult> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const scan = await manager.findOneByOrFail(Scan, { id: scanId });
+      if (scan.runToken !== token) throw new UnrecoverableError('the scan was taken back');
+      const tasks = await manager.find(ScanTask, { where: { scanId }, order: { position: 'ASC' } });
+      const changes = await this.findings.apply(manager, scan, tasks);
+      const failed = tasks.filter((t) => t.status === 'failed').length;
+      const finishedAt = new Date();
+      const status = tasks.length > 0 && failed === tasks.length ? 'failed' : 'completed';
+      await manager.update(
+        Scan,
+        { id: scanId },
+        {
+          status,
+          finishedAt,
+          heartbeatAt: finishedAt,
+          tasksDone: tasks.length,
+          tasksFailed: failed,
+          findingsNew: changes.new,
+          findingsPersisting: changes.persisting,
+          findingsResolved: changes.resolved,
+          error: status === 'failed' ? 'Toutes les vérifications ont échoué' : null,
+        },
+      );
+      const assetIds = [...new Set(tasks.filter((t) => t.subjectType === 'asset').map((t) => t.subjectId))];
+      if (assetIds.length > 0) await this.findings.markScanned(manager, assetIds, finishedAt);
+      return manager.findOneByOrFail(Scan, { id: scanId });
+    });
+    const scoringQueued = await this.findings.queueScoring(outcome);
+    return this.summary(outcome, scoringQueued);
+  }
+
+  private summary(scan: Scan, scoringQueued: boolean): RunScanResult {
+    return {
+      status: scan.status === 'failed' ? 'failed' : 'completed',
+      tasks: scan.taskCount,
+      tasksFailed: scan.tasksFailed,
+      findingsNew: scan.findingsNew,
+      findingsPersisting: scan.findingsPersisting,
+      findingsResolved: scan.findingsResolved,
+      scoringQueued,
+    };
+  }
+
+  /** Scans whose worker stopped reporting: the caller re-queues them or, past their attempts, fails them. */
+  staleRunning(limit = 500): Promise<Scan[]> {
+    const staleBefore = new Date(Date.now() - this.config.scan.staleAfterSeconds * 1000);
+    return this.dataSource
+      .getRepository(Scan)
+      .find({ where: { status: 'running', heartbeatAt: LessThan(staleBefore) }, take: limit });
+  }
+}

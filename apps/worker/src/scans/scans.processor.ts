@@ -1,0 +1,45 @@
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { APP_CONFIG, type AppConfig } from '@vigie/config';
+import { JobName, type JobResult, QueueName } from '@vigie/contracts';
+import type { Job } from 'bullmq';
+import { JOB_METRICS, type JobMetrics } from '../health/worker-metrics';
+import { payloadOf, recordFailure, timed } from '../jobs/job-payload';
+import { ScanRunService } from './scan-run.service';
+import { ScanScheduleService } from './scan-schedule.service';
+
+/** Thin: validates the payload against its contract, then hands it to the service that does the work. */
+@Processor(QueueName.Scans)
+export class ScansProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ScansProcessor.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOB_METRICS) private readonly metrics: JobMetrics,
+    private readonly runs: ScanRunService,
+    private readonly schedule: ScanScheduleService,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap() {
+    this.worker.concurrency = this.config.worker.concurrency;
+  }
+
+  process(job: Job): Promise<JobResult<JobName.RunScan | JobName.ScheduleScans>> {
+    return timed(this.metrics, job, async () => {
+      const parsed = payloadOf(job, [JobName.RunScan, JobName.ScheduleScans]);
+      switch (parsed.name) {
+        case JobName.RunScan:
+          return this.runs.run(parsed.payload, (percent) => job.updateProgress(percent));
+        case JobName.ScheduleScans:
+          return this.schedule.tick();
+      }
+    });
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error) {
+    recordFailure(this.metrics, this.logger, job, error);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './finding-identity';
+export * from './plan-tasks';
+export * from './run-check';
+export * from './schedule';
+export * from './families';
