@@ -18,7 +18,14 @@ const swc = [
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  // Pure libraries (engines, checks) never touch the database: the second dialect pass leaves them out.
+  testMatch:
+    process.env.VIGIE_DATABASE_TESTS_ONLY === '1'
+      ? [
+          '<rootDir>/{apps,libs/database,libs/testing,libs/queue,libs/config}/**/*.spec.ts',
+          '<rootDir>/test/**/*.e2e-spec.ts',
+        ]
+      : ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|m?j)s$': swc },
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras)/)',

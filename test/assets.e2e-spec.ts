@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuditEvent } from '@vigie/database';
+import { TestDnsServer } from '@vigie/testing';
 import { type ApiHarness, startApi } from './support/api-harness';
-import { TestDnsServer } from './support/dns-server';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 
 describe('assets and ownership verification', () => {

@@ -2,6 +2,10 @@ import { createServer, type Server } from 'node:net';
 import { JobName } from '@vigie/contracts';
 import { Asset, recordScan, Scan, ScanTask } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
+import { TestDnsServer } from '@vigie/testing';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { TestPki } from '../libs/scan-checks/src/tls/testing/pki';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { answerAll } from './support/assessments';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
@@ -33,9 +37,13 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
   // A loopback address of its own, so the test can listen on the real RDP port without meeting anyone else.
   const host = `127.${20 + (process.pid % 200)}.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
   let assetId: string;
+  let dns: TestDnsServer;
 
   beforeAll(async () => {
-    api = await startApi({ scan: { checkTimeoutMs: 15000, checkAttempts: 1, maxPerEstablishment: 2 } });
+    dns = await new TestDnsServer().start();
+    api = await startApi({
+      scan: { checkTimeoutMs: 15000, checkAttempts: 1, maxPerEstablishment: 2, dnsServers: [dns.address] },
+    });
     worker = await startWorker(api.config);
     t = await seedTenants(api.dataSource);
     ciso = await api.login('ciso.a@test.fr', PASSWORD);
@@ -44,6 +52,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
   afterAll(async () => {
     await worker.drain(5000);
     await api.close();
+    await dns.stop();
   });
 
   const scanUntilDone = async (body: object, establishmentId = t.a1.id) => {
@@ -244,6 +253,223 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     const asset = await api.dataSource.getRepository(Asset).findOneByOrFail({ id: assetId });
     expect(asset.lastScannedAt).not.toBeNull();
     expect(asset.nextScanAt!.getTime() - asset.lastScannedAt!.getTime()).toBe(7 * 86_400_000);
+  });
+
+  it('runs the e-mail DNS, TLS and HTTP checks of a domain, each task with its version and grade', async () => {
+    const domain = 'ch-vigie-test.fr';
+    const address = `${host.split('.').slice(0, 3).join('.')}.${(Number(host.split('.')[3]) % 250) + 3}`;
+    dns.a.set(domain, [address]);
+    dns.mx.set(domain, [{ priority: 10, exchange: `mail.${domain}` }]);
+    dns.txt.set(domain, ['v=spf1 +all']);
+    const pki = new TestPki();
+    const key = pki.key('site', 'ec:P-256');
+    const cert = pki.certificate({ key, commonName: domain, altNames: [`DNS:${domain}`] });
+    const https = createHttpsServer({ key: pki.read(key), cert: cert.pem }, (_req, res) =>
+      res
+        .writeHead(200, { 'Content-Type': 'text/html', Server: 'Apache/2.4.25 (Debian)' })
+        .end('<p>Portail</p>'),
+    );
+    const http = createHttpServer((_req, res) =>
+      res.writeHead(301, { Location: `https://${domain}/` }).end(),
+    );
+    await Promise.all([
+      new Promise<void>((resolve) => https.listen(443, address, () => resolve())),
+      new Promise<void>((resolve) => http.listen(80, address, () => resolve())),
+    ]);
+    try {
+      const registered = (
+        await api
+          .http()
+          .post(`/api/v1/establishments/${t.a2.id}/assets`)
+          .set(as(analyst))
+          .send({ kind: 'domain', value: domain })
+      ).status;
+      // Analysts do not register assets: the CISO of A2 is not in the fixtures, so the admin does.
+      expect(registered).toBe(403);
+      const admin = await api.adminToken();
+      const asset = (
+        await api
+          .http()
+          .post(`/api/v1/establishments/${t.a2.id}/assets`)
+          .set(as(admin))
+          .send({ kind: 'domain', value: domain, dkimSelectors: ['selector1'] })
+          .expect(201)
+      ).body;
+      expect(asset.dkimSelectors).toEqual(['selector1']);
+      await api
+        .http()
+        .post(`/api/v1/assets/${asset.id}/vouch`)
+        .set(as(analyst))
+        .send({ reason: 'Domaine du portail patient, déclaré dans le contrat' })
+        .expect(200);
+      const queued = (
+        await api
+          .http()
+          .post(`/api/v1/establishments/${t.a2.id}/scans`)
+          .set(as(analyst))
+          .send({ assetIds: [asset.id] })
+          .expect(202)
+      ).body;
+      const scan = await waitFor(
+        async () => {
+          const res = await api.http().get(`/api/v1/scans/${queued.id}`).set(as(analyst)).expect(200);
+          return res.body.status === 'completed' ? res.body : undefined;
+        },
+        60000,
+        'the domain scan',
+      );
+      const task = (family: string) => scan.tasks.find((x: { family: string }) => x.family === family);
+      expect(task('dns')).toMatchObject({
+        status: 'completed',
+        target: domain,
+        checkVersion: expect.stringMatching(/^dns\//),
+      });
+      expect(task('tls')).toMatchObject({
+        status: 'completed',
+        target: `${domain}:443`,
+        grade: 'T',
+        checkVersion: expect.stringMatching(/^tls\//),
+      });
+      expect(task('http')).toMatchObject({
+        status: 'completed',
+        target: domain,
+        grade: expect.stringMatching(/^[A-F][+-]?$/),
+        checkVersion: expect.stringMatching(/^http\//),
+      });
+      expect(task('ports')).toMatchObject({ status: 'completed', findingCount: 0 });
+      expect(task('tls').details.protocols).toMatchObject({ 'TLSv1.3': 'accepted' });
+
+      const findings = (
+        await api.http().get(`/api/v1/scans/${scan.id}/findings?limit=200`).set(as(analyst)).expect(200)
+      ).body.items as { checkId: string; severity: string; target: string }[];
+      const ids = findings.map((f) => f.checkId);
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'dns.spf',
+          'dns.dmarc',
+          'dns.dkim',
+          'tls.certificate.untrusted',
+          'http.hsts',
+          'http.version_disclosure',
+        ]),
+      );
+      expect(findings.find((f) => f.checkId === 'dns.spf')).toMatchObject({
+        severity: 'critical',
+        target: domain,
+      });
+      const dnsOnly = (
+        await api
+          .http()
+          .get(`/api/v1/establishments/${t.a2.id}/findings?family=dns&limit=200`)
+          .set(as(analyst))
+          .expect(200)
+      ).body.items as { family: string }[];
+      expect(dnsOnly.length).toBeGreaterThanOrEqual(3);
+      expect(dnsOnly.every((f) => f.family === 'dns')).toBe(true);
+    } finally {
+      await Promise.all([
+        new Promise((resolve) => https.close(resolve)),
+        new Promise((resolve) => http.close(resolve)),
+      ]);
+      pki.cleanup();
+    }
+  });
+
+  it('audits uploaded configurations: sshd (first value wins, includes) and a UTF-16 secedit export', async () => {
+    const upload = (kind: string, label: string, files: [string, Buffer][], entry?: string) => {
+      const req = api
+        .http()
+        .post(`/api/v1/establishments/${t.a1.id}/config-files`)
+        .set(as(ciso))
+        .field('kind', kind)
+        .field('label', label);
+      if (entry) req.field('entry', entry);
+      // form-data keeps only the base name of `filename`; `filepath` sends the path, as curl's filename= does.
+      for (const [name, content] of files)
+        req.attach('files', content, { filepath: name } as { filename?: string });
+      return req;
+    };
+    const sshd = (
+      await upload('sshd', 'Bastion SSH', [
+        ['sshd_config', Buffer.from('Include sshd_config.d/*.conf\nPermitRootLogin no\n')],
+        [
+          'sshd_config.d/10-legacy.conf',
+          Buffer.from('# ajouté par l’intégrateur\nPermitRootLogin yes\nPasswordAuthentication yes\n'),
+        ],
+      ]).expect(201)
+    ).body;
+    expect(sshd).toMatchObject({
+      kind: 'sshd',
+      entry: 'sshd_config',
+      fileNames: ['sshd_config', 'sshd_config.d/10-legacy.conf'],
+    });
+    const inf = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        '[Unicode]\r\nUnicode=yes\r\n[System Access]\r\nMinimumPasswordLength = 6\r\nPasswordComplexity = 0\r\nLockoutBadCount = 0\r\n',
+        'utf16le',
+      ),
+    ]);
+    const policy = (await upload('secedit', 'Stratégie du domaine', [['policy.inf', inf]]).expect(201)).body;
+
+    const scan = await scanUntilDone({ configFileIds: [sshd.id, policy.id] });
+    expect(scan.status).toBe('completed');
+    expect(scan.tasks.map((task: { family: string; status: string }) => [task.family, task.status])).toEqual([
+      ['config', 'completed'],
+      ['config', 'completed'],
+    ]);
+    expect(scan.tasks[0].checkVersion).toMatch(/^config\/sshd@/);
+    const findings = (
+      await api.http().get(`/api/v1/scans/${scan.id}/findings?limit=200`).set(as(ciso)).expect(200)
+    ).body.items as {
+      checkId: string;
+      severity: string;
+      target: string;
+      title: string;
+      evidence: string;
+      subjectId: string;
+    }[];
+    const rootLogin = findings.find((f) => f.subjectId === sshd.id && /root/i.test(f.title));
+    // The included file comes first, so its "yes" wins over the later "no", as sshd itself reads it.
+    expect(rootLogin).toMatchObject({
+      checkId: 'config.sshd',
+      severity: 'high',
+      target: 'Bastion SSH (sshd_config)',
+    });
+    expect(rootLogin!.evidence).toMatch(/10-legacy\.conf/);
+    const password = findings.filter((f) => f.subjectId === policy.id);
+    expect(password.map((f) => f.checkId)).toEqual(expect.arrayContaining(['config.password_policy']));
+    expect(password.some((f) => /12 caractères/.test(f.title))).toBe(true);
+
+    // Deleting a configuration takes its findings with it: they no longer weigh on the score.
+    await api.http().delete(`/api/v1/config-files/${sshd.id}`).set(as(ciso)).expect(204);
+    const left = (
+      await api
+        .http()
+        .get(`/api/v1/establishments/${t.a1.id}/findings?family=config&limit=200`)
+        .set(as(ciso))
+        .expect(200)
+    ).body.items as { subjectId: string }[];
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((f) => f.subjectId === policy.id)).toBe(true);
+
+    // Bad uploads say what is wrong.
+    const binary = await upload('nginx', 'Binaire', [
+      ['nginx.conf', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0xff])],
+    ]).expect(400);
+    expect(binary.body.details[0].problem).toMatch(/nginx\.conf/);
+    const wrongEntry = await upload(
+      'nginx',
+      'Proxy',
+      [['nginx.conf', Buffer.from('events {}\n')]],
+      'httpd.conf',
+    ).expect(400);
+    expect(wrongEntry.body.message).toMatch(/httpd\.conf is not among the files sent/);
+    const noFile = await upload('nginx', 'Vide', []).expect(400);
+    expect(noFile.body.details[0]).toMatchObject({ field: 'files', problem: 'missing' });
+    const badKind = await upload('iis', 'IIS', [['web.config', Buffer.from('<configuration/>')]]).expect(400);
+    expect(badKind.body.details[0].field).toBe('kind');
+    await upload('nginx', 'Trop gros', [['nginx.conf', Buffer.alloc(300 * 1024, 0x61)]]).expect(413);
   });
 
   it('keeps an analyst of another region and a CISO of another establishment out of scans and findings', async () => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { ENTITIES } from './entities';
 import { runMigrations, waitForSchema } from './migrate';
+import { serializeSqliteTransactions } from './sqlite-transactions';
 
 export interface DatabaseModuleOptions {
   /** The API owns the schema and migrates it; the worker waits for it. */
@@ -23,6 +24,7 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => buildDataSourceOptions(config.database),
           dataSourceFactory: async (dsOptions) => {
             const dataSource = await new DataSource(dsOptions!).initialize();
+            serializeSqliteTransactions(dataSource);
             if (options.schema === 'migrate') await runMigrations(dataSource);
             else await waitForSchema(dataSource);
             return dataSource;

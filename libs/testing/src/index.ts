@@ -1,2 +1,3 @@
+export * from './dns-server';
 export * from './test-config';
 export * from './test-database';

@@ -29,17 +29,21 @@ export function configText(name: string, bytes: Buffer): string {
   return text;
 }
 
-/** A name to show and to resolve includes against: the base name, without control characters. */
+/**
+ * The name of an uploaded file as the configuration's includes refer to it: a path relative to the software's
+ * folder (`sshd_config.d/10-local.conf`) or absolute (`/etc/nginx/sites-enabled/portail`). No `..`, no control
+ * characters, bounded length.
+ */
 export function configFileName(original: string): string {
-  const base = original.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim()
-    .slice(0, 200);
-  if (!cleaned || cleaned === '.' || cleaned === '..')
-    throw badRequest(`"${original}" is not a usable file name`, [
-      { field: 'files', problem: 'empty file name' },
-    ]);
-  return cleaned;
+  const problem = (what: string) =>
+    badRequest(`"${original}" is not a usable file name: ${what}`, [{ field: 'files', problem: what }]);
+  if ([...original].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    throw problem('control characters');
+  const absolute = /^[\\/]/.test(original);
+  const segments = original.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+  if (segments.length === 0) throw problem('empty file name');
+  if (segments.includes('..')) throw problem('".." is not allowed in a file name');
+  const name = `${absolute ? '/' : ''}${segments.join('/')}`;
+  if (name.length > 200) throw problem('longer than 200 characters');
+  return name;
 }

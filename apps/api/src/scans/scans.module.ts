@@ -14,8 +14,10 @@ import { ScansService } from './scans.service';
     EstablishmentsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      // In memory, bounded: configuration files are small text.
+      // In memory, bounded: configuration files are small text. The path in a file name is kept, since
+      // includes refer to it (sshd_config.d/10-local.conf).
       useFactory: (config: AppConfig) => ({
+        preservePath: true,
         limits: { fileSize: config.scan.configFileMaxBytes, files: MAX_CONFIG_FILES, fields: 10 },
       }),
     }),

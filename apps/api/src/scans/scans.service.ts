@@ -131,6 +131,12 @@ export class ScansService {
           })),
         );
     }
+    // In the order asked for, which is the order of the tasks and of the results.
+    const order = (ids: string[] | undefined) => (id: string) => ids?.indexOf(id) ?? 0;
+    const assetOrder = order(body.assetIds);
+    const fileOrder = order(body.configFileIds);
+    if (body.assetIds) assets.sort((a, b) => assetOrder(a.id) - assetOrder(b.id));
+    configFiles.sort((a, b) => fileOrder(a.id) - fileOrder(b.id));
     if (assets.length === 0 && configFiles.length === 0)
       throw badRequest(
         'Nothing to scan: give assetIds or configFileIds, or neither to scan every verified asset',

@@ -41,14 +41,14 @@ export async function timed<T>(metrics: JobMetrics, job: Job, body: () => Promis
   }
 }
 
-/** Counts a failed attempt (final when BullMQ will not retry it) and logs it with its reason. */
+/** Counts a failed attempt and logs it with its reason; true when BullMQ will not retry it. */
 export function recordFailure(
   metrics: JobMetrics,
   logger: LoggerService,
   job: Job | undefined,
   error: Error,
-): void {
-  if (!job) return;
+): boolean {
+  if (!job) return false;
   const final =
     error instanceof UnrecoverableError ||
     error.name === 'UnrecoverableError' ||
@@ -58,4 +58,5 @@ export function recordFailure(
     { jobId: job.id, job: job.name, attemptsMade: job.attemptsMade, final, reason: error.message },
     'job failed',
   );
+  return final;
 }

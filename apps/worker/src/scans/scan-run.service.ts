@@ -1,19 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@vigie/config';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig, projectRoot } from '@vigie/config';
 import type { RunScanJob, RunScanResult } from '@vigie/contracts';
 import { Asset, ConfigFile, Scan, ScanTask } from '@vigie/database';
 import { addressResolver, parseNetworks } from '@vigie/net-guard';
 import {
   type CheckFinding,
+  loadRuleDirectory,
   type FamilyContext,
   runCheck,
   runFamily,
   type ScanFamily,
 } from '@vigie/scan-checks';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, In, LessThan } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ScanFindingsService } from './scan-findings.service';
 
 const HEARTBEAT_MS = 10_000;
@@ -41,16 +42,26 @@ export class ScanRunService {
       allowed: parseNetworks(config.scan.allowedNetworks).block,
       resolver: addressResolver(config.scan.dnsServers),
       dnsServers: config.scan.dnsServers,
+      // Validated at start: a broken rule file stops the worker with every problem listed.
+      configRules: loadRuleDirectory(join(projectRoot(), 'config', 'scan-rules')),
     };
   }
 
-  async run(job: RunScanJob, reportProgress: (percent: number) => Promise<void>): Promise<RunScanResult> {
+  /**
+   * `runId` is the BullMQ job id: a retry of the same job takes its scan back at once, while another job (a
+   * recovery, a duplicate) waits for the heartbeat to go stale.
+   */
+  async run(
+    job: RunScanJob,
+    runId: string,
+    reportProgress: (percent: number) => Promise<void>,
+  ): Promise<RunScanResult> {
     const scans = this.dataSource.getRepository(Scan);
     const scan = await scans.findOneBy({ id: job.scanId });
     if (!scan) throw new UnrecoverableError(`Scan ${job.scanId} does not exist`);
     if (scan.status === 'completed' || scan.status === 'failed') return this.summary(scan, false);
 
-    const token = randomUUID();
+    const token = runId;
     try {
       await this.claim(scan, token);
     } catch (error) {
@@ -69,7 +80,7 @@ export class ScanRunService {
     }
   }
 
-  /** Queued, or running with a heartbeat older than the stale limit (its worker died): then it is ours. */
+  /** Queued, ours already (a retry), or running with a stale heartbeat (its worker died): then it is ours. */
   private async claim(scan: Scan, token: string): Promise<void> {
     const staleBefore = new Date(Date.now() - this.config.scan.staleAfterSeconds * 1000);
     const now = new Date();
@@ -85,8 +96,8 @@ export class ScanRunService {
       })
       .where('id = :id', { id: scan.id })
       .andWhere(
-        '(status = \'queued\' OR (status = \'running\' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < :staleBefore)))',
-        { staleBefore },
+        '(status = \'queued\' OR (status = \'running\' AND ("runToken" = :token OR "heartbeatAt" IS NULL OR "heartbeatAt" < :staleBefore)))',
+        { staleBefore, token },
       )
       .execute();
     if ((result.affected ?? 0) !== 1) throw new ScanHeldElsewhere();
@@ -174,6 +185,7 @@ export class ScanRunService {
       return {
         config: {
           kind: file.kind,
+          label: file.label,
           entry: file.entry,
           files: JSON.parse(file.files) as Record<string, string>,
         },
@@ -234,11 +246,13 @@ export class ScanRunService {
     };
   }
 
-  /** Scans whose worker stopped reporting: the caller re-queues them or, past their attempts, fails them. */
-  staleRunning(limit = 500): Promise<Scan[]> {
-    const staleBefore = new Date(Date.now() - this.config.scan.staleAfterSeconds * 1000);
-    return this.dataSource
+  /** The job gave up (attempts spent, or an unrecoverable error): the scan says so instead of staying "running". */
+  async markFailed(scanId: string, runId: string, reason: string): Promise<void> {
+    await this.dataSource
       .getRepository(Scan)
-      .find({ where: { status: 'running', heartbeatAt: LessThan(staleBefore) }, take: limit });
+      .update(
+        { id: scanId, runToken: runId, status: 'running' },
+        { status: 'failed', finishedAt: new Date(), error: `Analyse interrompue : ${reason}`.slice(0, 2000) },
+      );
   }
 }

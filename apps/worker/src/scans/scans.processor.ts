@@ -31,7 +31,7 @@ export class ScansProcessor extends WorkerHost implements OnApplicationBootstrap
       const parsed = payloadOf(job, [JobName.RunScan, JobName.ScheduleScans]);
       switch (parsed.name) {
         case JobName.RunScan:
-          return this.runs.run(parsed.payload, (percent) => job.updateProgress(percent));
+          return this.runs.run(parsed.payload, String(job.id), (percent) => job.updateProgress(percent));
         case JobName.ScheduleScans:
           return this.schedule.tick();
       }
@@ -39,7 +39,11 @@ export class ScansProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error) {
-    recordFailure(this.metrics, this.logger, job, error);
+  async onFailed(job: Job | undefined, error: Error) {
+    const final = recordFailure(this.metrics, this.logger, job, error);
+    if (final && job?.name === JobName.RunScan)
+      await this.runs
+        .markFailed((job.data as { scanId: string }).scanId, String(job.id), error.message)
+        .catch((e: Error) => this.logger.error(`Scan ${job.id} could not be marked failed: ${e.message}`));
   }
 }

@@ -1,7 +1,14 @@
 import type { BlockList } from 'node:net';
 import { NetworkPolicyError, type Resolver, resolvePinned } from '@vigie/net-guard';
+import { DNS_CHECKS_VERSION, checkMailDns } from '../dns/mail-dns.check';
+import { auditConfig, type ConfigKind, type RuleSet } from '../config-audit';
 import { CHECKS_VERSION, type CheckFinding } from '../finding';
+import { checkHttp, HTTP_GRADING_VERSION, HttpCheckError } from '../http';
+import { parseOrigin } from '../http/origin';
 import { checkExposedServices } from '../ports/exposed-services.check';
+import { probePort } from '../ports/port-probe';
+import { TLS_GRADING_VERSION } from '../tls/grade';
+import { checkTls } from '../tls/tls.check';
 import type { ScanFamily, ScannableAssetKind } from './plan-tasks';
 import { PermanentCheckError } from './run-check';
 
@@ -14,7 +21,9 @@ export interface FamilyContext {
   signal: AbortSignal;
   now: Date;
   asset?: { kind: ScannableAssetKind; value: string; dkimSelectors: string[] };
-  config?: { kind: string; entry: string; files: Record<string, string> };
+  config?: { kind: ConfigKind; label: string; entry: string; files: Record<string, string> };
+  /** The configuration rules (config/scan-rules), loaded once by the caller. */
+  configRules?: RuleSet;
 }
 
 export interface FamilyResult {
@@ -45,12 +54,111 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
   return { findings, version: `ports/${CHECKS_VERSION}`, details: { addresses } };
 }
 
+/** `host:port`, the host possibly a bracketed IPv6 address. */
+function hostAndPort(target: string): { host: string; port: number } {
+  const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(target);
+  if (!match) throw new PermanentCheckError(`${target} is not host:port`);
+  return { host: match[1], port: Number(match[2]) };
+}
+
+/**
+ * A closed port means there is nothing of this family to check, a finished task that resolves the family's
+ * previous findings. An unanswered one is left to the check, which fails and is retried.
+ */
+async function closedPort(address: string, port: number): Promise<boolean> {
+  return (await probePort(address, port, 'none', 3000)).state === 'closed';
+}
+
+async function tls(target: string, context: FamilyContext): Promise<FamilyResult> {
+  const { host, port } = hostAndPort(target);
+  const { addresses, serverName } = await pinned(host, context);
+  const version = `tls/${TLS_GRADING_VERSION}`;
+  if (await closedPort(addresses[0], port))
+    return { findings: [], version, skipped: `Port ${port} fermé : pas de service TLS à analyser.` };
+  const report = await checkTls(
+    { address: addresses[0], port, serverName },
+    { now: context.now, signal: context.signal },
+  );
+  const { findings, grade, ...details } = report;
+  return { findings, version, grade: grade ?? undefined, details: { ...details, address: addresses[0] } };
+}
+
+async function http(target: string, context: FamilyContext): Promise<FamilyResult> {
+  const origin = parseOrigin(target);
+  const version = `http/${HTTP_GRADING_VERSION}`;
+  const { addresses } = await pinned(origin.host.replace(/^\[|\]$/g, ''), context);
+  const ports = [new URL(origin.httpUrl), new URL(origin.httpsUrl)].map((u) =>
+    Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
+  );
+  const closed = await Promise.all(ports.map((port) => closedPort(addresses[0], port)));
+  if (closed.every(Boolean))
+    return {
+      findings: [],
+      version,
+      skipped: `Ports ${ports.join(' et ')} fermés : pas de site web à analyser.`,
+    };
+  try {
+    const result = await checkHttp(target, {
+      allowed: context.allowed,
+      resolver: context.resolver,
+      signal: context.signal,
+    });
+    const { findings, grade, ...details } = result;
+    return { findings, version, grade: grade.grade, details: { ...details, score: grade } };
+  } catch (error) {
+    if (error instanceof HttpCheckError && error.permanent) throw new PermanentCheckError(error.message);
+    throw error;
+  }
+}
+
+async function dns(target: string, context: FamilyContext): Promise<FamilyResult> {
+  try {
+    const result = await checkMailDns(target, {
+      servers: context.dnsServers,
+      dkimSelectors: context.asset?.dkimSelectors ?? [],
+      signal: context.signal,
+    });
+    return { findings: result.findings, version: `dns/${DNS_CHECKS_VERSION}`, details: result.details };
+  } catch (error) {
+    // An invalid domain stays invalid; a DNS timeout or SERVFAIL (DnsLookupError) is worth another try.
+    if (error instanceof TypeError) throw new PermanentCheckError(error.message);
+    throw error;
+  }
+}
+
+async function config(target: string, context: FamilyContext): Promise<FamilyResult> {
+  if (!context.config) throw new PermanentCheckError(`the configuration ${target} no longer exists`);
+  if (!context.configRules) throw new PermanentCheckError('no configuration rules were loaded');
+  const { kind, label, entry, files } = context.config;
+  const result = auditConfig({
+    kind,
+    files,
+    entry,
+    rules: context.configRules,
+    target: `${label} (${entry})`,
+  });
+  return {
+    // The rule id keeps a finding's identity if a rule's title is reworded.
+    findings: result.findings.map(({ ruleId, measures: _measures, ...finding }) => ({
+      ...finding,
+      key: ruleId,
+    })),
+    version: `config/${result.rulesVersion}`.slice(0, 32),
+    details: {
+      results: result.results,
+      warnings: result.warnings,
+      files: result.files,
+      rulesVersion: result.rulesVersion,
+    },
+  };
+}
+
 const RUNNERS: Record<ScanFamily, (target: string, context: FamilyContext) => Promise<FamilyResult>> = {
   ports,
-  tls: () => Promise.reject(new PermanentCheckError('TLS checks not wired yet')),
-  http: () => Promise.reject(new PermanentCheckError('HTTP checks not wired yet')),
-  dns: () => Promise.reject(new PermanentCheckError('DNS checks not wired yet')),
-  config: () => Promise.reject(new PermanentCheckError('configuration audits not wired yet')),
+  tls,
+  http,
+  dns,
+  config: (target, context) => config(target, context),
 };
 
 /** Runs one check family on one target of a scan, every connection going through the network guard. */

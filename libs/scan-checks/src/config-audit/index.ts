@@ -1,0 +1,15 @@
+export * from './audit-config';
+export * from './model';
+export * from './rules/rule-engine';
+export * from './rules/rule-evaluation';
+export * from './rules/rule-loader';
+export * from './rules/rule-types';
+export * from './rules/rule-validator';
+export { decodeConfigText, type UploadedFiles } from './uploaded-files';
+export { readSshdConfig } from './sshd/sshd-config';
+export { readNginxConfig } from './nginx/nginx-config';
+export { readApacheConfig } from './apache/apache-config';
+export { readSeceditConfig } from './secedit/secedit-config';
+export { SSHD_DEFAULTS_VERSION } from './sshd/sshd-defaults';
+export { NGINX_DEFAULTS_VERSION } from './nginx/nginx-directives';
+export { APACHE_DEFAULTS_VERSION } from './apache/apache-directives';
