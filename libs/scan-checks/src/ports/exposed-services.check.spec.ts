@@ -3,11 +3,17 @@ import { checkExposedServices } from './exposed-services.check';
 import { probePort } from './port-probe';
 import { RISKY_PORTS, type RiskyPort } from './risky-ports';
 
-/** A real TCP server on 127.0.0.1 that behaves like the first bytes of a protocol. */
+/**
+ * A real TCP server on 127.0.0.1 that behaves like the first bytes of a protocol. A scanner hangs up on the
+ * bare connect that finds the port open, so a greeting may meet a reset, as real services shrug off.
+ */
 async function server(
   onConnection: (socket: import('node:net').Socket) => void,
 ): Promise<{ port: number; server: Server }> {
-  const s = createServer(onConnection);
+  const s = createServer((socket) => {
+    socket.on('error', () => undefined);
+    onConnection(socket);
+  });
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve()));
   return { port: (s.address() as import('node:net').AddressInfo).port, server: s };
 }

@@ -1,99 +1,132 @@
-import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+import type { Dialogue, ServiceVerdict } from './dialogue';
 import type { Confirmation } from './risky-ports';
+import { confirmsService, type DialogueOptions, dialogueFor } from './service-dialogues';
+import { type ConnectEngine, type ConnectResult, tcpConnect } from './tcp-connect';
 
-export type PortState = 'open' | 'closed' | 'filtered';
+/** `error`: our own side failed (out of descriptors or local ports), so the port's state is unknown. */
+export type PortState = 'open' | 'closed' | 'filtered' | 'error';
 
-export interface PortProbe {
+export interface PortProbe extends ServiceVerdict {
   port: number;
   state: PortState;
-  /** What the service said, when it speaks first or answers a handshake. */
-  banner?: string;
-  /** The protocol was recognised (SSH banner, RDP connection confirm...). */
-  confirmed: boolean;
+  /** The system error behind `filtered` or `error` (EHOSTUNREACH, EMFILE...). */
+  code?: string;
 }
 
-/** X.224 Connection Request inside a TPKT header: the first message of an RDP session. */
-const RDP_CONNECTION_REQUEST = Buffer.from('0300000b06e00000000000', 'hex');
+export interface ProbeSettings extends DialogueOptions {
+  /** Connect timeout (default 2500 ms); a timeout is retried `retries` times before the port is `filtered`. */
+  timeoutMs?: number;
+  /** Default 1: one lost SYN must not make an open port look filtered. */
+  retries?: number;
+  /** How long a service with a confirmation gets to speak or answer (default 1500 ms). */
+  bannerMs?: number;
+  engine?: ConnectEngine;
+}
 
-function recognised(confirm: Confirmation, data: Buffer): boolean {
-  const text = data.toString('latin1');
-  switch (confirm) {
-    case 'ssh':
-      return text.startsWith('SSH-');
-    case 'ftp':
-      return /^220[ -]/.test(text);
-    case 'vnc':
-      return /^RFB \d{3}\.\d{3}/.test(text);
-    case 'telnet':
-      return data[0] === 0xff;
-    case 'rdp':
-      // TPKT version 3, then an X.224 Connection Confirm (0xd0).
-      return data.length >= 6 && data[0] === 0x03 && (data[5] & 0xf0) === 0xd0;
-    case 'none':
-      return false;
+const RECEIVE_LIMIT = 4096;
+/** A peer that never answers our farewell (A-RELEASE-RQ) does not hold the socket longer than this. */
+const FAREWELL_MS = 1000;
+
+/**
+ * Runs a dialogue on the connection that found the port open. The window ends early as soon as the dialogue
+ * has a verdict (and the peer has answered its farewell, if any); the socket is destroyed in every case.
+ */
+function converse(socket: Socket, port: number, dialogue: Dialogue, bannerMs: number): Promise<PortProbe> {
+  return new Promise((resolve) => {
+    let received = Buffer.alloc(0);
+    let verdict: ServiceVerdict | undefined;
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ port, state: 'open', ...(verdict ?? { confirmed: false }) });
+    };
+    const decide = (ended: boolean) => {
+      if (verdict) return finish();
+      verdict = dialogue.read(received, ended) ?? (ended ? { confirmed: false } : undefined);
+      if (!verdict) return;
+      const farewell = dialogue.farewell?.(verdict);
+      if (!farewell || !socket.writable) return finish();
+      socket.write(farewell);
+      clearTimeout(timer);
+      timer = setTimeout(finish, Math.min(bannerMs, FAREWELL_MS));
+    };
+    let timer = setTimeout(() => decide(true), bannerMs);
+    socket.on('data', (chunk: Buffer) => {
+      if (verdict) return finish();
+      received = Buffer.concat([received, chunk]).subarray(0, RECEIVE_LIMIT);
+      decide(false);
+    });
+    socket.once('error', () => decide(true));
+    socket.once('close', () => decide(true));
+    if (dialogue.hello) socket.write(dialogue.hello);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function connectWithRetries(address: string, port: number, settings: ProbeSettings, keep: boolean) {
+  const timeoutMs = settings.timeoutMs ?? 2500;
+  const retries = settings.retries ?? 1;
+  let timeouts = 0;
+  let shortages = 0;
+  for (;;) {
+    const result: ConnectResult = await tcpConnect(address, port, {
+      timeoutMs,
+      engine: settings.engine,
+      keep,
+    });
+    if (result.kind === 'timeout' && timeouts++ < retries) continue;
+    // Out of descriptors or local ports: wait for other probes to close theirs rather than guess a state.
+    if (result.kind === 'local' && shortages++ < 5) {
+      await sleep(50 * shortages);
+      continue;
+    }
+    return result;
   }
 }
 
-/** TCP connect to one port, then a cheap protocol confirmation where one exists. Never sends credentials. */
+/**
+ * TCP connect to one port of an already-checked IP address, then, only when the port is open and its service
+ * has a confirmation, a short dialogue on the same connection. Closed ports cost one refused connect and no
+ * wait. Never sends credentials.
+ */
+export async function probeService(
+  address: string,
+  port: number,
+  confirm: Confirmation,
+  settings: ProbeSettings = {},
+): Promise<PortProbe> {
+  const result = await connectWithRetries(address, port, settings, confirmsService(confirm, settings));
+  switch (result.kind) {
+    case 'closed':
+      return { port, state: 'closed', confirmed: false };
+    case 'timeout':
+      return { port, state: 'filtered', confirmed: false };
+    case 'unreachable':
+      return { port, state: 'filtered', confirmed: false, code: result.code };
+    case 'local':
+      return { port, state: 'error', confirmed: false, code: result.code };
+    case 'open': {
+      const dialogue = dialogueFor(confirm, settings);
+      if (dialogue && result.socket)
+        return converse(result.socket, port, dialogue, settings.bannerMs ?? 1500);
+      result.socket?.destroy();
+      return { port, state: 'open', confirmed: false };
+    }
+  }
+}
+
+/** One port, `timeoutMs` bounding both the connect and the confirmation window. */
 export function probePort(
   address: string,
   port: number,
   confirm: Confirmation,
   timeoutMs = 2000,
+  options: DialogueOptions = {},
 ): Promise<PortProbe> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: address, port });
-    let settled = false;
-    let received = Buffer.alloc(0);
-    const finish = (probe: PortProbe) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(probe);
-    };
-    const timer = setTimeout(
-      () =>
-        finish(
-          socket.connecting
-            ? { port, state: 'filtered', confirmed: false }
-            : {
-                port,
-                state: 'open',
-                confirmed: false,
-                ...(received.length ? { banner: received.toString('latin1').trim().slice(0, 200) } : {}),
-              },
-        ),
-      timeoutMs,
-    );
-    socket.once('connect', () => {
-      if (confirm === 'none') finish({ port, state: 'open', confirmed: false });
-      else if (confirm === 'rdp') socket.write(RDP_CONNECTION_REQUEST);
-    });
-    socket.on('data', (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]).subarray(0, 1024);
-      if (recognised(confirm, received)) {
-        finish({
-          port,
-          state: 'open',
-          confirmed: true,
-          banner:
-            confirm === 'rdp' || confirm === 'telnet'
-              ? undefined
-              : received.toString('latin1').split(/\r?\n/)[0].slice(0, 200),
-        });
-      }
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      finish({ port, state: error.code === 'ECONNREFUSED' ? 'closed' : 'filtered', confirmed: false });
-    });
-    socket.once('close', () =>
-      finish({
-        port,
-        state: 'open',
-        confirmed: recognised(confirm, received),
-        ...(received.length ? { banner: received.toString('latin1').trim().slice(0, 200) } : {}),
-      }),
-    );
-  });
+  return probeService(address, port, confirm, { ...options, timeoutMs, bannerMs: timeoutMs });
 }

@@ -1,6 +1,10 @@
 import type { Severity } from '../finding';
 
-export type Confirmation = 'ssh' | 'ftp' | 'telnet' | 'vnc' | 'rdp' | 'none';
+/**
+ * How an open port is confirmed: services that speak first (ssh, ftp, telnet, vnc), a harmless opening message
+ * (rdp, dicom), or nothing by default (hl7: an MLLP test message is sent only when the scan asks for it).
+ */
+export type Confirmation = 'ssh' | 'ftp' | 'telnet' | 'vnc' | 'rdp' | 'dicom' | 'hl7' | 'none';
 
 export interface RiskyPort {
   port: number;
@@ -95,7 +99,7 @@ export const RISKY_PORTS: RiskyPort[] = [
     service: 'DICOM (imagerie médicale)',
     checkId: 'ports.dicom',
     severity: 'critical',
-    confirm: 'none',
+    confirm: 'dicom',
     remediation:
       'Retirer le PACS d’Internet ; échanger les images par une passerelle authentifiée et chiffrée.',
   },
@@ -104,7 +108,17 @@ export const RISKY_PORTS: RiskyPort[] = [
     service: 'DICOM (imagerie médicale)',
     checkId: 'ports.dicom',
     severity: 'critical',
-    confirm: 'none',
+    confirm: 'dicom',
+    remediation:
+      'Retirer le PACS d’Internet ; échanger les images par une passerelle authentifiée et chiffrée.',
+  },
+  {
+    // Orthanc's default DICOM port.
+    port: 4242,
+    service: 'DICOM (imagerie médicale)',
+    checkId: 'ports.dicom',
+    severity: 'critical',
+    confirm: 'dicom',
     remediation:
       'Retirer le PACS d’Internet ; échanger les images par une passerelle authentifiée et chiffrée.',
   },
@@ -113,7 +127,15 @@ export const RISKY_PORTS: RiskyPort[] = [
     service: 'HL7 MLLP (messages de soins)',
     checkId: 'ports.hl7',
     severity: 'critical',
-    confirm: 'none',
+    confirm: 'hl7',
+    remediation: 'Retirer les flux HL7 d’Internet ; les faire transiter par un VPN ou un EAI dans une DMZ.',
+  },
+  {
+    port: 6661,
+    service: 'HL7 MLLP (messages de soins)',
+    checkId: 'ports.hl7',
+    severity: 'critical',
+    confirm: 'hl7',
     remediation: 'Retirer les flux HL7 d’Internet ; les faire transiter par un VPN ou un EAI dans une DMZ.',
   },
   {

@@ -5,7 +5,7 @@ import { auditConfig, type ConfigKind, type RuleSet } from '../config-audit';
 import { CHECKS_VERSION, type CheckFinding } from '../finding';
 import { checkHttp, HTTP_GRADING_VERSION, HttpCheckError } from '../http';
 import { parseOrigin } from '../http/origin';
-import { checkExposedServices } from '../ports/exposed-services.check';
+import { scanPorts } from '../ports/port-scan';
 import { probePort } from '../ports/port-probe';
 import { TLS_GRADING_VERSION } from '../tls/grade';
 import { checkTls } from '../tls/tls.check';
@@ -48,10 +48,23 @@ async function pinned(host: string, context: FamilyContext) {
 
 async function ports(target: string, context: FamilyContext): Promise<FamilyResult> {
   const { addresses, serverName } = await pinned(target, context);
-  const findings: CheckFinding[] = [];
-  for (const address of addresses)
-    findings.push(...(await checkExposedServices(address, { label: serverName ?? address })));
-  return { findings, version: `ports/${CHECKS_VERSION}`, details: { addresses } };
+  const scans = await scanPorts(
+    addresses.map((address) => ({ address, label: serverName ?? address })),
+    { signal: context.signal },
+  );
+  // A probe that failed on our side (out of descriptors) proves nothing: retry rather than resolve findings.
+  const incomplete = scans.filter((scan) => !scan.complete).map((scan) => scan.address);
+  if (incomplete.length > 0) throw new Error(`some ports of ${incomplete.join(', ')} could not be probed`);
+  return {
+    findings: scans.flatMap((scan) => scan.findings),
+    version: `ports/${CHECKS_VERSION}`,
+    details: {
+      addresses,
+      open: scans.flatMap((scan) =>
+        scan.probes.filter((p) => p.state === 'open').map((p) => ({ address: scan.address, port: p.port })),
+      ),
+    },
+  };
 }
 
 /** `host:port`, the host possibly a bracketed IPv6 address. */
