@@ -1,3 +1,4 @@
 export * from './dns-server';
 export * from './test-config';
 export * from './test-database';
+export * from './tools';

@@ -59,8 +59,8 @@ export class Scan extends UuidEntity {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
-  /** Who holds the scan while it runs: a worker that lost its claim stops writing. */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  /** The BullMQ job that holds the scan while it runs: a job that lost its claim stops writing. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
   runToken!: string | null;
 
   @Column({ type: Date, nullable: true })

@@ -27,7 +27,7 @@ async function nmapDicomPing(port: number): Promise<string> {
   return /output="([^"]*)"/.exec(stdout)?.[1] ?? '';
 }
 
-describeWith(['storescp', 'dcmqrscp'], 'dcmtk')('DICOM association probe against dcmtk on 127.0.0.1', () => {
+describeWith(['storescp', 'dcmqrscp'])('DICOM association probe against dcmtk on 127.0.0.1', () => {
   const services = new LocalServices();
   afterAll(() => services.close());
 

@@ -4,6 +4,7 @@ import { AssessmentsAndScoresPostgres1795431355581 } from './1795431355581-asses
 import { AssetsPostgres1795433982806 } from './1795433982806-assets';
 import { OneDraftPerEstablishmentPostgres1795435566919 } from './1795435566919-one-draft-per-establishment';
 import { ScansPostgres1795438418657 } from './1795438418657-scans';
+import { ScanRunTokenPostgres1795441128030 } from './1795441128030-scan-run-token';
 
 /** In order. A schema change adds one migration here and its twin in ../sqlite. */
 export const POSTGRES_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const POSTGRES_MIGRATIONS = [
   AssetsPostgres1795433982806,
   OneDraftPerEstablishmentPostgres1795435566919,
   ScansPostgres1795438418657,
+  ScanRunTokenPostgres1795441128030,
 ];

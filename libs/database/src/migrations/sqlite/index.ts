@@ -4,6 +4,7 @@ import { AssessmentsAndScoresSqlite1795431349366 } from './1795431349366-assessm
 import { AssetsSqlite1795433980019 } from './1795433980019-assets';
 import { OneDraftPerEstablishmentSqlite1795435563491 } from './1795435563491-one-draft-per-establishment';
 import { ScansSqlite1795438415339 } from './1795438415339-scans';
+import { ScanRunTokenSqlite1795441124320 } from './1795441124320-scan-run-token';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
 export const SQLITE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS = [
   AssetsSqlite1795433980019,
   OneDraftPerEstablishmentSqlite1795435563491,
   ScansSqlite1795438415339,
+  ScanRunTokenSqlite1795441124320,
 ];

@@ -1,14 +1,6 @@
+import { describeWithTools } from '@vigie/testing';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,9 +15,7 @@ import { readNginxConfig } from './nginx-config';
  */
 const NGINX = '/usr/sbin/nginx';
 const run = promisify(execFile);
-const describeWithNginx = existsSync(NGINX) ? describe : describe.skip;
-if (!existsSync(NGINX))
-  console.warn(`nginx differential tests skipped: ${NGINX} missing (apt-get install nginx-light)`);
+const describeWithNginx = (name: string, body: () => void) => describeWithTools(['nginx'], name, body);
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'nginx', 'site');
 

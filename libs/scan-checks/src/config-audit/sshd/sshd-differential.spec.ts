@@ -1,3 +1,4 @@
+import { describeWithTools } from '@vigie/testing';
 import { execFile, execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -23,9 +24,8 @@ import { readSshdConfig } from './sshd-config';
  */
 const SSHD = '/usr/sbin/sshd';
 const run = promisify(execFile);
-const describeWithSshd = existsSync(SSHD) && existsSync('/usr/bin/ssh-keygen') ? describe : describe.skip;
-if (!existsSync(SSHD))
-  console.warn(`sshd differential tests skipped: ${SSHD} missing (apt-get install openssh-server)`);
+const describeWithSshd = (name: string, body: () => void) =>
+  describeWithTools(['sshd', 'ssh-keygen'], name, body);
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'sshd');
 const RULES = join(__dirname, '..', '..', '..', '..', '..', 'config', 'scan-rules');

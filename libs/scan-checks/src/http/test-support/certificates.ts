@@ -1,3 +1,4 @@
+import { describeWithTools } from '@vigie/testing';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -86,12 +87,7 @@ export async function createTestPki(): Promise<TestPki> {
   };
 }
 
-/** `describe` for tests that serve https; skipped, saying why, when the openssl command is missing. */
+/** `describe` for tests that serve https (their certificates are made with openssl). */
 export function describeWithOpenssl(name: string, tests: () => void): void {
-  if (hasOpenssl) describe(name, tests);
-  else
-    describe.skip(
-      `${name} [skipped: the openssl command is missing, install the Debian package openssl]`,
-      tests,
-    );
+  describeWithTools(['openssl'], name, tests);
 }

@@ -1,3 +1,4 @@
+import { describeWithTools } from '@vigie/testing';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
@@ -10,12 +11,9 @@ export function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 
-/** `describe`, or `describe.skip` with the reason printed, when a tool is missing. */
-export function describeWith(commands: string[], packages: string): jest.Describe {
-  const missing = commands.filter((command) => !hasCommand(command));
-  if (missing.length === 0) return describe;
-  console.warn(`skipped: ${missing.join(', ')} not installed (apt-get install ${packages})`);
-  return describe.skip;
+/** `describe` for tests that need these tools (see describeWithTools: skipped locally, required in CI). */
+export function describeWith(commands: string[]): (name: string, body: () => void) => void {
+  return (name, body) => describeWithTools(commands, name, body);
 }
 
 /**
