@@ -7,12 +7,15 @@
  * Ours runs three ways: as in production (protocol confirmations: SSH/FTP/VNC banners, RDP and DICOM
  * handshakes), connect-only (the same facts as `nmap -sT`), and on `net.Socket` instead of the bare TCP handle.
  * Ports below 1024 need root; otherwise pass --port-offset 40000 (the catalogue shifted, same protocols).
+ * Then TLS against sslscan (bench/scans/tls.ts); `--only ports` or `--only tls` runs one half:
+ *   npm run bench:scans -- --only tls --tls-endpoints 160 --tls-openssl 6 --tls-concurrency 8 --tls-rounds 3
  */
 import { scanPorts, type TargetScan } from '../libs/scan-checks/src/ports/port-scan';
 import { RISKY_PORTS, type RiskyPort } from '../libs/scan-checks/src/ports/risky-ports';
 import { type ConnectEngine, defaultConnectEngine } from '../libs/scan-checks/src/ports/tcp-connect';
 import { layout, startFixtures } from './scans/layout';
 import { nmapConnectScan } from './scans/nmap';
+import { benchTlsAgainstSslscan } from './scans/tls';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -29,6 +32,17 @@ const perTarget = Number(option('per-target', '16'));
 /** Processes serving the fixtures: one Node process pays ~100 ms of CPU per scan accepting 900 connections. */
 const fixtureProcesses = Number(option('fixture-processes', '1'));
 const offset = Number(option('port-offset', process.getuid?.() === 0 ? '0' : '40000'));
+/** `ports` or `tls` runs one half only. */
+const only = option('only', '');
+const tls = {
+  endpoints: Number(option('tls-endpoints', '160')),
+  openssl: Number(option('tls-openssl', '6')),
+  concurrency: Number(option('tls-concurrency', '8')),
+  perTarget: Number(option('tls-per-target', '4')),
+  rounds: Number(option('tls-rounds', '3')),
+  warmup: Number(option('tls-warmup', '1')),
+  fixtureProcesses: Number(option('tls-fixture-processes', '1')),
+};
 
 interface Variant {
   name: string;
@@ -83,15 +97,6 @@ async function settled<T>(run: Promise<T>): Promise<T> {
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
-/**
- * PLACE FOR THE TLS COMPARISON (to be written by the TLS family): start `openssl s_server` profiles on some of
- * these addresses, run our TLS probe and `sslscan --xml=-` on the same host:port, and print wall times and the
- * agreement on protocols and suites, as the port comparison does.
- */
-async function benchTlsAgainstSslscan(_addresses: string[]): Promise<void> {
-  console.log('TLS against sslscan: not measured yet');
-}
-
 function dicomAgreement(scans: TargetScan[], peer: Map<string, 'accept' | 'reject'>): string {
   const ours = new Map<string, string>();
   for (const scan of scans)
@@ -105,7 +110,7 @@ function dicomAgreement(scans: TargetScan[], peer: Map<string, 'accept' | 'rejec
   return `same ${same.length} (${accepted} accept any AE title, ${same.length - accepted} reject), different ${differ}, only ours ${onlyOurs}, only nmap ${onlyNmap}`;
 }
 
-async function main() {
+async function benchPortsAgainstNmap() {
   const ports = RISKY_PORTS.map((risky) => ({ ...risky, port: risky.port + offset }));
   const portNumbers = [...new Set(ports.map((p) => p.port))];
   const { addresses, listeners } = layout(ports, targetCount, openPerTarget);
@@ -173,10 +178,14 @@ async function main() {
         ? `DISAGREEMENTS:\n${disagreements.join('\n')}`
         : 'every round: same open ports as nmap',
     );
-    await benchTlsAgainstSslscan(addresses);
   } finally {
     await fixtures.stop();
   }
+}
+
+async function main() {
+  if (only !== 'tls') await benchPortsAgainstNmap();
+  if (only !== 'ports') await benchTlsAgainstSslscan(tls);
 }
 
 main().catch((error) => {

@@ -103,27 +103,36 @@ function rawSuite(protocol: TlsProtocol, suite: WireSuite): AcceptedSuite {
   return { protocol, name: suite.name, ...suiteTraits(suite.name), ephemeralKey: null, via: 'raw' };
 }
 
-/**
- * RC4, 3DES, DES, IDEA and EXPORT suites, which Node cannot offer: hand-built ClientHellos up to TLS 1.2, the
- * server choosing the version. Only the ServerHello is read, so no key exchange group is measured.
- */
-export async function enumerateLegacySuites(context: ProbeContext): Promise<AcceptedSuite[]> {
+/** One version's RC4, 3DES... suites: answers at a lower version are left to that version's own round. */
+async function legacySuitesAt(context: ProbeContext, version: number): Promise<AcceptedSuite[]> {
   let offer = [...LEGACY_SUITES];
   const suites: AcceptedSuite[] = [];
+  const protocol = BY_WIRE[version];
   while (offer.length) {
-    const outcome = await rawRound(context, WIRE['TLSv1.2'], offer);
-    if (outcome.kind === 'unknown') context.errors.push(`legacy suites: ${outcome.reason}`);
-    if (outcome.kind !== 'accepted') break;
+    const outcome = await rawRound(context, version, offer);
+    if (outcome.kind === 'unknown') context.errors.push(`legacy suites (${protocol}): ${outcome.reason}`);
+    if (outcome.kind !== 'accepted' || outcome.version < version) break;
     const chosen = offer.find((suite) => suite.code === outcome.suite);
-    const protocol = BY_WIRE[outcome.version];
-    if (!chosen || !protocol) {
-      context.errors.push(`legacy suites: unexpected ServerHello (0x${outcome.suite.toString(16)})`);
+    if (!chosen || outcome.version !== version) {
+      context.errors.push(
+        `legacy suites (${protocol}): unexpected ServerHello (0x${outcome.suite.toString(16)})`,
+      );
       break;
     }
     suites.push(rawSuite(protocol, chosen));
     offer = offer.filter((suite) => suite !== chosen);
   }
   return suites;
+}
+
+/**
+ * RC4, 3DES, DES, IDEA and EXPORT suites, which Node cannot offer: hand-built ClientHellos, one enumeration per
+ * version from TLS 1.2 down, since a server may keep 3DES for its TLS 1.0 clients only. Only the ServerHello is
+ * read, so no key exchange group is measured.
+ */
+export async function enumerateLegacySuites(context: ProbeContext): Promise<AcceptedSuite[]> {
+  const versions = [WIRE['TLSv1.2'], WIRE['TLSv1.1'], WIRE.TLSv1];
+  return (await Promise.all(versions.map((version) => legacySuitesAt(context, version)))).flat();
 }
 
 /** SSLv3: one hand-built SSLv3 ClientHello; accepted only if the server answers in SSLv3. */

@@ -55,6 +55,32 @@ describe('TLS check against simulated legacy servers (SSLv3, RC4, 3DES, EXPORT)'
     expect(report).toMatchObject({ grade: 'C', modernClient: null, complete: true });
   });
 
+  it('finds TLS 1.0 and 1.1 on a TLS 1.2 server that only speaks them with 3DES', async () => {
+    const server = await startLegacyHelloServer({
+      minVersion: WIRE.TLSv1,
+      maxVersion: WIRE['TLSv1.2'],
+      suites: [DES_CBC3_SHA],
+    });
+    servers.push(server);
+    const report = await checkTls({ address: '127.0.0.1', port: server.port });
+    expect(report.protocols).toMatchObject({
+      TLSv1: 'accepted',
+      'TLSv1.1': 'accepted',
+      'TLSv1.2': 'accepted',
+    });
+    expect(report.suites.map((s) => `${s.protocol} ${s.name}`)).toEqual([
+      'TLSv1.2 DES-CBC3-SHA',
+      'TLSv1.1 DES-CBC3-SHA',
+      'TLSv1 DES-CBC3-SHA',
+    ]);
+    expect(
+      report.findings.filter((f) => f.checkId === 'tls.protocol.legacy').map((f) => [f.key, f.severity]),
+    ).toEqual([
+      ['TLSv1', 'medium'],
+      ['TLSv1.1', 'medium'],
+    ]);
+  });
+
   it('grades F when a TLS 1.2 server picks an export suite', async () => {
     const server = await startLegacyHelloServer({
       minVersion: WIRE.TLSv1,

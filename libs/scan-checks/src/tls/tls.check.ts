@@ -1,4 +1,4 @@
-import { DEFAULT_CIPHERS, rootCertificates } from 'node:tls';
+import { DEFAULT_CIPHERS } from 'node:tls';
 import { certificateFindings } from './certificate-findings';
 import { inspectPeer, summarizeCertificate, type PeerCertificates } from './certificate';
 import { suiteTraits } from './cipher-suites';
@@ -42,8 +42,7 @@ function trustHandshake(
         serverName,
         ciphers: relaxed ? 'ALL:COMPLEMENTOFALL:@SECLEVEL=0' : `${DEFAULT_CIPHERS}:@SECLEVEL=0`,
         minVersion: relaxed ? 'TLSv1' : undefined,
-        // Node's `ca` replaces its root store, so extra roots come on top of it.
-        ca: extraCa.length ? [...rootCertificates, ...extraCa] : undefined,
+        extraCa,
         timeoutMs: context.timeoutMs,
       },
       inspectPeer,
