@@ -100,6 +100,22 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
       .send({ assetIds: ['5f0e0a51-1c1e-4f55-9a0b-2f1d3c4b5a69'] })
       .expect(400);
     expect(foreign.body.details[0].problem).toMatch(/is not an asset of this establishment/);
+    const admin = await api.adminToken();
+    const corsican = (
+      await api
+        .http()
+        .post(`/api/v1/establishments/${t.b1.id}/assets`)
+        .set(as(admin))
+        .send({ kind: 'domain', value: 'ch-ajaccio-test.fr' })
+        .expect(201)
+    ).body;
+    const stolen = await api
+      .http()
+      .post(`/api/v1/establishments/${t.a1.id}/scans`)
+      .set(as(ciso))
+      .send({ assetIds: [corsican.id] })
+      .expect(400);
+    expect(stolen.body.details[0].problem).toBe(`${corsican.id} is not an asset of this establishment`);
     await api
       .http()
       .post(`/api/v1/establishments/${t.a1.id}/scans`)
@@ -557,26 +573,41 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     await repo.delete(held.map((s) => s.id));
   });
 
-  it('takes back a scan whose worker died, and fails one that kept losing its worker', async () => {
+  it('takes back a scan whose worker died or whose job was lost, and fails one that kept losing its worker', async () => {
     const repo = api.dataSource.getRepository(Scan);
-    const asset = await api.dataSource.getRepository(Asset).findOneByOrFail({ id: assetId });
+    const assets = api.dataSource.getRepository(Asset);
+    const octets = host.split('.');
+    const a2Asset = (last: number) =>
+      assets.save(
+        assets.create({
+          establishmentId: t.a2.id,
+          kind: 'ipv4',
+          value: `${octets.slice(0, 3).join('.')}.${((Number(octets[3]) + last) % 250) + 1}`,
+          verificationToken: 'y'.repeat(32),
+          verifiedAt: new Date(),
+          verificationMethod: 'vouched',
+          verifiedById: null,
+          createdById: null,
+          dkimSelectors: '',
+          nextScanAt: new Date(Date.now() + 86_400_000),
+        }),
+      );
+    const asset = await a2Asset(4);
+    const hopelessAsset = await a2Asset(5);
     const long = new Date(Date.now() - 3600_000);
-    const [orphan, hopeless] = await api.dataSource.transaction(async (manager) => [
-      await recordScan(manager, {
-        establishmentId: t.a2.id,
-        trigger: 'manual',
-        requestedById: null,
-        assets: [asset],
-        configFiles: [],
-      }),
-      await recordScan(manager, {
-        establishmentId: t.a2.id,
-        trigger: 'manual',
-        requestedById: null,
-        assets: [asset],
-        configFiles: [],
-      }),
-    ]);
+    const record = (subject = asset) =>
+      api.dataSource.transaction((manager) =>
+        recordScan(manager, {
+          establishmentId: t.a2.id,
+          trigger: 'manual',
+          requestedById: null,
+          assets: [subject],
+          configFiles: [],
+        }),
+      );
+    const orphan = await record();
+    const hopeless = await record(hopelessAsset);
+    const forgotten = await record();
     await repo.update(
       { id: orphan.id },
       { status: 'running', attempts: 1, runToken: 'lost', heartbeatAt: long, startedAt: long },
@@ -585,6 +616,8 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
       { id: hopeless.id },
       { status: 'running', attempts: 3, runToken: 'lost', heartbeatAt: long, startedAt: long },
     );
+    // Queued an hour ago, and no job carries it (Redis lost it).
+    await repo.update({ id: forgotten.id }, { createdAt: long });
     // The dead worker had finished the first task: it is kept, not run again.
     const firstTask = await api.dataSource
       .getRepository(ScanTask)
@@ -598,27 +631,79 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
 
     const producer = api.app.get(JobProducer);
     const tick = await producer.enqueue(JobName.ScheduleScans, { version: 1, trigger: 'manual' });
-    await waitFor(
-      async () =>
-        (await (await producer.queue(tick.queue).getJob(tick.id))?.getState()) === 'completed'
-          ? true
-          : undefined,
+    const ticked = await waitFor(
+      async () => {
+        const job = await producer.queue(tick.queue).getJob(tick.id);
+        return (await job?.getState()) === 'completed'
+          ? (await producer.queue(tick.queue).getJob(tick.id))!.returnvalue
+          : undefined;
+      },
       30000,
       'the tick',
     );
-    const taken = await waitFor(
-      async () => {
-        const scan = await repo.findOneByOrFail({ id: orphan.id });
-        return scan.status === 'completed' ? scan : undefined;
-      },
-      60000,
-      'the orphan scan to complete',
-    );
-    expect(taken.attempts).toBe(2);
+    expect(ticked).toMatchObject({ staleScansRequeued: 2, staleScansFailed: 1 });
+    const finished = (id: string) =>
+      waitFor(
+        async () => {
+          const scan = await repo.findOneByOrFail({ id });
+          return scan.status === 'completed' ? scan : undefined;
+        },
+        30000,
+        `scan ${id} to complete`,
+      );
+    const taken = await finished(orphan.id);
+    expect(taken).toMatchObject({ attempts: 2, recoveries: 1 });
     const kept = await api.dataSource.getRepository(ScanTask).findOneByOrFail({ id: firstTask.id });
     expect(kept).toMatchObject({ attempts: 1, checkVersion: 'ports/test' });
+    expect(await finished(forgotten.id)).toMatchObject({ attempts: 1, recoveries: 1 });
     const failed = await repo.findOneByOrFail({ id: hopeless.id });
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/le worker a cessé de répondre 3 fois/);
+    // Its asset is tried again within the hour rather than a week later.
+    const retried = await assets.findOneByOrFail({ id: hopelessAsset.id });
+    expect(retried.nextScanAt!.getTime()).toBeLessThanOrEqual(Date.now() + 3_600_000);
+  });
+
+  it('stops probing a deleted asset and forgets its findings', async () => {
+    const findings = () =>
+      api
+        .http()
+        .get(`/api/v1/establishments/${t.a1.id}/findings?status=all&subjectId=${assetId}`)
+        .set(as(ciso))
+        .expect(200)
+        .then((res) => res.body.total as number);
+    expect(await findings()).toBeGreaterThan(0);
+    const asset = await api.dataSource.getRepository(Asset).findOneByOrFail({ id: assetId });
+    // A scan queued just before the deletion.
+    const pending = await api.dataSource.transaction((manager) =>
+      recordScan(manager, {
+        establishmentId: t.a1.id,
+        trigger: 'manual',
+        requestedById: null,
+        assets: [asset],
+        configFiles: [],
+      }),
+    );
+    await api.http().delete(`/api/v1/assets/${assetId}`).set(as(ciso)).expect(204);
+    expect(await findings()).toBe(0);
+    const rdp = rdpServer();
+    await listen(rdp, host, 3389);
+    try {
+      await api.app.get(JobProducer).enqueue(JobName.RunScan, { version: 1, scanId: pending.id });
+      const scan = await waitFor(
+        async () => {
+          const res = await api.http().get(`/api/v1/scans/${pending.id}`).set(as(ciso)).expect(200);
+          return ['completed', 'failed'].includes(res.body.status) ? res.body : undefined;
+        },
+        30000,
+        'the scan of the deleted asset',
+      );
+      expect(scan.status).toBe('failed');
+      expect(scan.tasks.every((task: { status: string }) => task.status === 'failed')).toBe(true);
+      expect(scan.tasks[0].error).toMatch(/supprimé/);
+    } finally {
+      await close(rdp);
+    }
+    expect(await findings()).toBe(0);
   });
 });

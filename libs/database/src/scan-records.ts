@@ -1,6 +1,6 @@
 import { CHECKS_VERSION, planAssetTasks } from '@vigie/scan-checks';
 import type { EntityManager } from 'typeorm';
-import type { Asset } from './entities/asset.entity';
+import { Asset } from './entities/asset.entity';
 import type { ConfigFile } from './entities/config-file.entity';
 import { Scan, type ScanTrigger } from './entities/scan.entity';
 import { ScanTask } from './entities/scan-task.entity';
@@ -38,6 +38,7 @@ export async function recordScan(manager: EntityManager, input: NewScan): Promis
     checksVersion: CHECKS_VERSION,
     error: null,
     attempts: 0,
+    recoveries: 0,
     runToken: null,
     startedAt: null,
     heartbeatAt: null,
@@ -70,4 +71,35 @@ export async function recordScan(manager: EntityManager, input: NewScan): Promis
 /** The BullMQ job id of a scan's run; a recovery gets its own id, since BullMQ keeps finished jobs. */
 export function scanJobId(scanId: string, attempt = 0): string {
   return attempt === 0 ? `scan-${scanId}` : `scan-${scanId}-recovery-${attempt}`;
+}
+
+/**
+ * Serialises what counts or changes the scans of one establishment (the in-flight limit, the findings of a
+ * finishing scan) on PostgreSQL by locking its row. SQLite already runs one transaction at a time.
+ */
+export async function lockEstablishment(manager: EntityManager, establishmentId: string): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') return;
+  await manager.query('SELECT id FROM establishment WHERE id = $1 FOR UPDATE', [establishmentId]);
+}
+
+/** Pause before the scheduler tries again the assets of a scan that failed, instead of a whole interval. */
+export const FAILED_SCAN_RETRY_MS = 3_600_000;
+
+/** The assets of a failed scan come due again soon: a failure must not leave them unscanned for a week. */
+export async function retrySoon(manager: EntityManager, scanId: string): Promise<void> {
+  const rows: { subjectId: string }[] = await manager
+    .createQueryBuilder(ScanTask, 't')
+    .select('DISTINCT t.subjectId', 'subjectId')
+    .where('t.scanId = :scanId', { scanId })
+    .andWhere("t.subjectType = 'asset'")
+    .getRawMany();
+  if (rows.length === 0) return;
+  const soon = new Date(Date.now() + FAILED_SCAN_RETRY_MS);
+  await manager
+    .createQueryBuilder()
+    .update(Asset)
+    .set({ nextScanAt: soon })
+    .where('id IN (:...ids)', { ids: rows.map((r) => r.subjectId) })
+    .andWhere('("nextScanAt" IS NULL OR "nextScanAt" > :soon)', { soon })
+    .execute();
 }

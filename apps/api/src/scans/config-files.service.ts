@@ -35,15 +35,16 @@ export class ConfigFilesService {
         { field: 'files', problem: 'missing' },
       ]);
     const establishment = await this.establishments.get(principal, establishmentId);
-    const files: Record<string, string> = {};
+    // No prototype: a file named `constructor` is a file like any other.
+    const files: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const file of uploaded) {
       const name = configFileName(file.originalname);
-      if (name in files)
+      if (Object.hasOwn(files, name))
         throw badRequest(`Two files are named ${name}`, [{ field: 'files', problem: `${name} sent twice` }]);
       files[name] = configText(name, file.buffer);
     }
     const entry = body.entry ?? Object.keys(files)[0];
-    if (!(entry in files))
+    if (!Object.hasOwn(files, entry))
       throw badRequest(
         `The entry file ${entry} is not among the files sent (${Object.keys(files).join(', ')})`,
         [{ field: 'entry', problem: 'not among the files sent' }],

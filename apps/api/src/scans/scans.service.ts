@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { JobName } from '@vigie/contracts';
 import {
   Asset,
+  lockEstablishment,
   ConfigFile,
   Finding,
   recordScan,
@@ -40,6 +41,7 @@ export class ScansService {
     const establishment = await this.establishments.get(principal, establishmentId);
     const scan = await this.dataSource.transaction(async (manager) => {
       const { assets, configFiles } = await this.subjects(manager, establishmentId, body);
+      await lockEstablishment(manager, establishmentId);
       const inFlight = await manager.count(Scan, {
         where: { establishmentId, status: In(['queued', 'running']) },
       });

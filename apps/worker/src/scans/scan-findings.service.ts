@@ -5,6 +5,7 @@ import { JobName } from '@vigie/contracts';
 import {
   Assessment,
   Asset,
+  ConfigFile,
   Finding,
   type FindingChange,
   type Scan,
@@ -43,11 +44,19 @@ export class ScanFindingsService {
           checkVersion: t.checkVersion ?? 'unknown',
         })),
       );
-      const known = await manager.find(Finding, { where: { subjectId } });
+      const subjectType = subjectTasks[0].subjectType;
+      // A subject deleted while it was scanned keeps no findings: its deletion removed them for good.
+      const exists =
+        subjectType === 'asset'
+          ? await manager.exists(Asset, { where: { id: subjectId } })
+          : await manager.exists(ConfigFile, { where: { id: subjectId } });
+      if (!exists) continue;
+      const known = await manager.find(Finding, {
+        where: { subjectId, establishmentId: scan.establishmentId },
+      });
       const diff = diffFindings(known, seen, new Set(finished.map((t) => t.family)));
       const byFingerprint = new Map(known.map((k) => [k.fingerprint, k]));
       const links: ScanFinding[] = [];
-      const subjectType = subjectTasks[0].subjectType;
 
       for (const { fingerprint, finding } of diff.opened) {
         const fields = {
@@ -94,6 +103,7 @@ export class ScanFindingsService {
             evidence: finding.evidence,
             remediation: finding.remediation,
             checkVersion: finding.checkVersion,
+            status: 'open',
             lastSeenAt: now,
             lastScanId: scan.id,
           },

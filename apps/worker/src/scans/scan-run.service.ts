@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig, projectRoot } from '@vigie/config';
 import type { RunScanJob, RunScanResult } from '@vigie/contracts';
-import { Asset, ConfigFile, Scan, ScanTask } from '@vigie/database';
+import { Asset, ConfigFile, lockEstablishment, retrySoon, Scan, ScanTask } from '@vigie/database';
 import { addressResolver, parseNetworks } from '@vigie/net-guard';
 import {
   type CheckFinding,
@@ -71,7 +71,13 @@ export class ScanRunService {
       }
       throw error;
     }
-    const heartbeat = setInterval(() => void this.beat(scan.id, token), HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () =>
+        void this.beat(scan.id, token).catch((e: Error) =>
+          this.logger.warn(`Heartbeat of scan ${scan.id}: ${e.message}`),
+        ),
+      HEARTBEAT_MS,
+    );
     try {
       await this.runTasks(scan.id, token, reportProgress);
       return await this.finish(scan.id, token);
@@ -103,11 +109,11 @@ export class ScanRunService {
     if ((result.affected ?? 0) !== 1) throw new ScanHeldElsewhere();
   }
 
+  /** False when another run took the scan; a database error is thrown, so the job is retried. */
   private async beat(scanId: string, token: string): Promise<boolean> {
     const result = await this.dataSource
       .getRepository(Scan)
-      .update({ id: scanId, runToken: token, status: 'running' }, { heartbeatAt: new Date() })
-      .catch(() => ({ affected: 0 }));
+      .update({ id: scanId, runToken: token, status: 'running' }, { heartbeatAt: new Date() });
     return (result.affected ?? 0) === 1;
   }
 
@@ -126,6 +132,9 @@ export class ScanRunService {
         if (!(await this.beat(scanId, token))) throw new UnrecoverableError('the scan was taken back');
         await this.runTask(task);
         done++;
+        await this.dataSource
+          .getRepository(Scan)
+          .update({ id: scanId, runToken: token }, { tasksDone: done });
         await reportProgress(Math.round((done / Math.max(1, total)) * 100));
       }
     };
@@ -136,6 +145,18 @@ export class ScanRunService {
     const taskRepo = this.dataSource.getRepository(ScanTask);
     await taskRepo.update({ id: task.id }, { status: 'running' });
     const subject = await this.subjectOf(task);
+    if (!subject) {
+      // Deleted (or no longer verified) since the scan was queued: it is not probed any more.
+      await taskRepo.update(
+        { id: task.id },
+        {
+          status: 'failed',
+          error: 'Le sujet de cette vérification a été supprimé ou n’est plus vérifié.',
+          finishedAt: new Date(),
+        },
+      );
+      return;
+    }
     const outcome = await runCheck(
       (signal) =>
         runFamily(task.family as ScanFamily, task.target, {
@@ -178,10 +199,10 @@ export class ScanRunService {
     );
   }
 
-  private async subjectOf(task: ScanTask): Promise<Pick<FamilyContext, 'asset' | 'config'>> {
+  private async subjectOf(task: ScanTask): Promise<Pick<FamilyContext, 'asset' | 'config'> | null> {
     if (task.subjectType === 'config_file') {
       const file = await this.dataSource.getRepository(ConfigFile).findOneBy({ id: task.subjectId });
-      if (!file) return {};
+      if (!file) return null;
       return {
         config: {
           kind: file.kind,
@@ -192,7 +213,7 @@ export class ScanRunService {
       };
     }
     const asset = await this.dataSource.getRepository(Asset).findOneBy({ id: task.subjectId });
-    if (!asset) return {};
+    if (!asset || asset.verifiedAt === null) return null;
     return {
       asset: {
         kind: asset.kind,
@@ -204,8 +225,11 @@ export class ScanRunService {
 
   private async finish(scanId: string, token: string): Promise<RunScanResult> {
     const outcome = await this.dataSource.transaction(async (manager) => {
+      // One finishing scan per establishment at a time: two scans of one asset must not both open its findings.
+      await lockEstablishment(manager, (await manager.findOneByOrFail(Scan, { id: scanId })).establishmentId);
       const scan = await manager.findOneByOrFail(Scan, { id: scanId });
-      if (scan.runToken !== token) throw new UnrecoverableError('the scan was taken back');
+      if (scan.runToken !== token || scan.status !== 'running')
+        throw new UnrecoverableError('the scan was taken back');
       const tasks = await manager.find(ScanTask, { where: { scanId }, order: { position: 'ASC' } });
       const changes = await this.findings.apply(manager, scan, tasks);
       const failed = tasks.filter((t) => t.status === 'failed').length;
@@ -248,11 +272,15 @@ export class ScanRunService {
 
   /** The job gave up (attempts spent, or an unrecoverable error): the scan says so instead of staying "running". */
   async markFailed(scanId: string, runId: string, reason: string): Promise<void> {
-    await this.dataSource
-      .getRepository(Scan)
-      .update(
-        { id: scanId, runToken: runId, status: 'running' },
-        { status: 'failed', finishedAt: new Date(), error: `Analyse interrompue : ${reason}`.slice(0, 2000) },
-      );
+    const scans = this.dataSource.getRepository(Scan);
+    const failed = {
+      status: 'failed' as const,
+      finishedAt: new Date(),
+      error: `Analyse interrompue : ${reason}`.slice(0, 2000),
+    };
+    // Ours, or still queued: the job gave up before it could claim it.
+    const result = await scans.update({ id: scanId, runToken: runId, status: 'running' }, failed);
+    if ((result.affected ?? 0) === 0) await scans.update({ id: scanId, status: 'queued' }, failed);
+    await retrySoon(this.dataSource.manager, scanId);
   }
 }

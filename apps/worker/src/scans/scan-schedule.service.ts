@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { JobName, QueueName, type ScheduleScansResult } from '@vigie/contracts';
-import { Asset, recordScan, Scan, scanJobId } from '@vigie/database';
+import { Asset, lockEstablishment, recordScan, retrySoon, Scan, scanJobId } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { firstScheduledScan, SCAN_RECOVERY_ATTEMPTS } from '@vigie/scan-checks';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
@@ -50,22 +50,41 @@ export class ScanScheduleService {
         establishmentsAtLimit++;
         continue;
       }
+      // Checked again under the establishment's lock: a manual scan or an overlapping tick may have come first.
       const scan = await this.dataSource.transaction(async (manager) => {
+        await lockEstablishment(manager, establishmentId);
+        const running = await manager.count(Scan, {
+          where: { establishmentId, status: In(['queued', 'running']) },
+        });
+        if (running >= this.config.scan.maxPerEstablishment) return null;
+        const stillDue = await manager.find(Asset, {
+          select: { id: true, establishmentId: true, kind: true, value: true },
+          where: {
+            id: In(assets.map((a) => a.id)),
+            verifiedAt: Not(IsNull()),
+            nextScanAt: LessThanOrEqual(now),
+          },
+        });
+        if (stillDue.length === 0) return null;
         const recorded = await recordScan(manager, {
           establishmentId,
           trigger: 'schedule',
           requestedById: null,
-          assets,
+          assets: stillDue,
           configFiles: [],
         });
         // Pushed back by one interval at once, so the next tick does not take them again while the scan runs.
         await manager.update(
           Asset,
-          { id: In(assets.map((a) => a.id)) },
+          { id: In(stillDue.map((a) => a.id)) },
           { nextScanAt: new Date(now.getTime() + this.config.scan.intervalDays * 86_400_000) },
         );
         return recorded;
       });
+      if (!scan) {
+        establishmentsAtLimit++;
+        continue;
+      }
       created.push(scan);
       scansCreated++;
     }
@@ -138,23 +157,34 @@ export class ScanScheduleService {
     let failed = 0;
     for (const scan of stale) {
       if (scan.status === 'queued' && (await this.hasLiveJob(scan))) continue;
-      if (scan.attempts >= SCAN_RECOVERY_ATTEMPTS) {
+      const lost = scan.status === 'running' ? scan.attempts : scan.recoveries;
+      if (lost >= SCAN_RECOVERY_ATTEMPTS) {
         const result = await repo.update(
-          { id: scan.id, status: scan.status, attempts: scan.attempts },
+          { id: scan.id, status: scan.status, recoveries: scan.recoveries },
           {
             status: 'failed',
             finishedAt: new Date(),
             runToken: null,
-            error: `Analyse interrompue : le worker a cessé de répondre ${scan.attempts} fois.`,
+            error:
+              scan.status === 'running'
+                ? `Analyse interrompue : le worker a cessé de répondre ${scan.attempts} fois.`
+                : `Analyse jamais démarrée : sa tâche a été perdue ${scan.recoveries} fois par la file d’attente.`,
           },
         );
         failed += result.affected ?? 0;
+        await retrySoon(this.dataSource.manager, scan.id);
         continue;
       }
+      // Counted first, so that two ticks never queue the same recovery twice.
+      const claimed = await repo.update(
+        { id: scan.id, status: scan.status, recoveries: scan.recoveries },
+        { recoveries: scan.recoveries + 1 },
+      );
+      if ((claimed.affected ?? 0) !== 1) continue;
       await this.producer.enqueue(
         JobName.RunScan,
         { version: 1, scanId: scan.id },
-        { jobId: scanJobId(scan.id, scan.attempts + 1) },
+        { jobId: scanJobId(scan.id, scan.recoveries + 1) },
       );
       requeued++;
     }
@@ -164,7 +194,7 @@ export class ScanScheduleService {
   /** A queued scan may simply be waiting behind others (global limit): it is stale only if no job carries it. */
   private async hasLiveJob(scan: Scan): Promise<boolean> {
     const queue = this.producer.queue(QueueName.Scans);
-    for (let attempt = 0; attempt <= scan.attempts + 1; attempt++) {
+    for (const attempt of new Set([0, scan.recoveries])) {
       const job = await queue.getJob(scanJobId(scan.id, attempt));
       if (!job) continue;
       const state = await job.getState();

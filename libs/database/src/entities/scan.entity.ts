@@ -59,6 +59,10 @@ export class Scan extends UuidEntity {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
+  /** Times the scheduler queued it again after its job or its worker was lost; each recovery has its own job id. */
+  @Column({ type: 'integer', default: 0 })
+  recoveries!: number;
+
   /** The BullMQ job that holds the scan while it runs: a job that lost its claim stops writing. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   runToken!: string | null;

@@ -39,7 +39,9 @@ export interface FamilyResult {
 /** Resolves through the guard; a target the guard refuses will be refused again, so it is not retried. */
 async function pinned(host: string, context: FamilyContext) {
   try {
-    return await resolvePinned(host, context.allowed, context.resolver);
+    const target = await resolvePinned(host, context.allowed, context.resolver);
+    // Sorted, so that a round-robin answer does not make each scan probe (and name) another address first.
+    return { ...target, addresses: [...target.addresses].sort() };
   } catch (error) {
     if (error instanceof NetworkPolicyError) throw new PermanentCheckError(error.message);
     throw error;
@@ -56,7 +58,14 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
   const incomplete = scans.filter((scan) => !scan.complete).map((scan) => scan.address);
   if (incomplete.length > 0) throw new Error(`some ports of ${incomplete.join(', ')} could not be probed`);
   return {
-    findings: scans.flatMap((scan) => scan.findings),
+    // Named after the host, not the address it resolved to this time: a finding keeps its identity when the
+    // host moves or answers from another address.
+    findings: scans.flatMap((scan) =>
+      scan.findings.map((f) => ({
+        ...f,
+        target: f.target.replace(/^(\[[^\]]+\]|[^:]+)(?=:\d+$)/, bracketed(target)),
+      })),
+    ),
     version: `ports/${CHECKS_VERSION}`,
     details: {
       addresses,
@@ -66,6 +75,8 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
     },
   };
 }
+
+const bracketed = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 /** `host:port`, the host possibly a bracketed IPv6 address. */
 function hostAndPort(target: string): { host: string; port: number } {
@@ -93,7 +104,12 @@ async function tls(target: string, context: FamilyContext): Promise<FamilyResult
     { now: context.now, signal: context.signal },
   );
   const { findings, grade, ...details } = report;
-  return { findings, version, grade: grade ?? undefined, details: { ...details, address: addresses[0] } };
+  return {
+    findings: findings.map((f) => ({ ...f, target: `${bracketed(host)}:${port}` })),
+    version,
+    grade: grade ?? undefined,
+    details: { ...details, address: addresses[0] },
+  };
 }
 
 async function http(target: string, context: FamilyContext): Promise<FamilyResult> {

@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
  */
 export function firstScheduledScan(assetId: string, verifiedAt: Date, intervalDays: number): Date {
   const period = intervalDays * DAY_MS;
-  const offset = createHash('sha256').update(assetId).digest().readUInt32BE(0) % period;
+  const offset = createHash('sha256').update(assetId).digest().readUIntBE(0, 6) % period;
   return new Date(verifiedAt.getTime() + offset);
 }
 

@@ -5,6 +5,7 @@ import { AssetsPostgres1795433982806 } from './1795433982806-assets';
 import { OneDraftPerEstablishmentPostgres1795435566919 } from './1795435566919-one-draft-per-establishment';
 import { ScansPostgres1795438418657 } from './1795438418657-scans';
 import { ScanRunTokenPostgres1795441128030 } from './1795441128030-scan-run-token';
+import { ScanRecoveriesPostgres1795443093207 } from './1795443093207-scan-recoveries';
 
 /** In order. A schema change adds one migration here and its twin in ../sqlite. */
 export const POSTGRES_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const POSTGRES_MIGRATIONS = [
   OneDraftPerEstablishmentPostgres1795435566919,
   ScansPostgres1795438418657,
   ScanRunTokenPostgres1795441128030,
+  ScanRecoveriesPostgres1795443093207,
 ];

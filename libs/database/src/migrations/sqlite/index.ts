@@ -5,6 +5,7 @@ import { AssetsSqlite1795433980019 } from './1795433980019-assets';
 import { OneDraftPerEstablishmentSqlite1795435563491 } from './1795435563491-one-draft-per-establishment';
 import { ScansSqlite1795438415339 } from './1795438415339-scans';
 import { ScanRunTokenSqlite1795441124320 } from './1795441124320-scan-run-token';
+import { ScanRecoveriesSqlite1795443089933 } from './1795443089933-scan-recoveries';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
 export const SQLITE_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SQLITE_MIGRATIONS = [
   OneDraftPerEstablishmentSqlite1795435563491,
   ScansSqlite1795438415339,
   ScanRunTokenSqlite1795441124320,
+  ScanRecoveriesSqlite1795443089933,
 ];
