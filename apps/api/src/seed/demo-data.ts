@@ -96,3 +96,38 @@ export const DEMO_USERS: {
     establishmentFiness: ['2A0000030', '2B0000046'],
   },
 ];
+
+/**
+ * Configurations the Pitié-Salpêtrière demo "uploaded": an SSH bastion with a legacy drop-in and a weak Windows
+ * password policy, audited by a scan at start, so findings and contradictions show at once.
+ */
+export const DEMO_CONFIGURATIONS: {
+  finess: string;
+  kind: 'sshd' | 'secedit';
+  label: string;
+  entry: string;
+  files: Record<string, string>;
+}[] = [
+  {
+    finess: '750100125',
+    kind: 'sshd',
+    label: 'Bastion SSH de la DMZ (démonstration)',
+    entry: 'sshd_config',
+    files: {
+      sshd_config:
+        'Include /etc/ssh/sshd_config.d/*.conf\nPermitRootLogin no\nPasswordAuthentication no\nX11Forwarding yes\n',
+      'sshd_config.d/50-prestataire.conf':
+        '# Ajouté par le prestataire lors de la migration\nPermitRootLogin yes\nPasswordAuthentication yes\nMaxAuthTries 10\n',
+    },
+  },
+  {
+    finess: '750100125',
+    kind: 'secedit',
+    label: 'Stratégie du domaine AD (démonstration)',
+    entry: 'stratégie.inf',
+    files: {
+      'stratégie.inf':
+        '[Unicode]\r\nUnicode=yes\r\n[System Access]\r\nMinimumPasswordAge = 0\r\nMaximumPasswordAge = -1\r\nMinimumPasswordLength = 8\r\nPasswordComplexity = 1\r\nPasswordHistorySize = 0\r\nLockoutBadCount = 0\r\nClearTextPassword = 0\r\n',
+    },
+  },
+];

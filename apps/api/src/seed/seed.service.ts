@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkFiness } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { JobName } from '@vigie/contracts';
 import {
+  ConfigFile,
+  recordScan,
+  scanJobId,
   Assessment,
   AssessmentAnswer,
   Departement,
@@ -19,7 +23,13 @@ import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PlanRegistry } from '../security-plans/plan-registry.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import { DEMO_ESTABLISHMENTS, DEMO_GHTS, DEMO_LEGAL_ENTITIES, DEMO_USERS } from './demo-data';
+import {
+  DEMO_CONFIGURATIONS,
+  DEMO_ESTABLISHMENTS,
+  DEMO_GHTS,
+  DEMO_LEGAL_ENTITIES,
+  DEMO_USERS,
+} from './demo-data';
 import { seedRegions } from './reference-data';
 
 /** Reference data, the configured administrator and (on demand) the demo data, at every API start. */
@@ -142,6 +152,7 @@ export class SeedService implements OnApplicationBootstrap {
         if (links.length > 0) await manager.insert(UserEstablishment, links);
       }
       await this.seedDemoAssessments(manager, establishments);
+      await this.seedDemoConfigurations(manager, establishments);
       await this.audit.record({ action: 'demo.seeded', resourceType: 'demo' }, manager);
     });
   }
@@ -209,6 +220,38 @@ export class SeedService implements OnApplicationBootstrap {
         { version: 1, assessmentId: assessment.id, trigger: 'submit' },
         `score-${assessment.id}-submit`,
       );
+    }
+  }
+
+  /** Uploaded demo configurations and the scan that audits them (sent through the outbox like any scan). */
+  private async seedDemoConfigurations(manager: EntityManager, establishments: Map<string, Establishment>) {
+    const byEstablishment = new Map<string, ConfigFile[]>();
+    for (const item of DEMO_CONFIGURATIONS) {
+      const establishmentId = establishments.get(item.finess)!.id;
+      const files = JSON.stringify(item.files);
+      const file = manager.create(ConfigFile, {
+        establishmentId,
+        kind: item.kind,
+        label: item.label,
+        entry: item.entry,
+        files,
+        sizeBytes: Buffer.byteLength(files),
+        sha256: createHash('sha256').update(files).digest('hex'),
+        uploadedById: null,
+        createdAt: new Date(),
+      });
+      await manager.insert(ConfigFile, file);
+      byEstablishment.set(establishmentId, [...(byEstablishment.get(establishmentId) ?? []), file]);
+    }
+    for (const [establishmentId, configFiles] of byEstablishment) {
+      const scan = await recordScan(manager, {
+        establishmentId,
+        trigger: 'manual',
+        requestedById: null,
+        assets: [],
+        configFiles,
+      });
+      await this.outbox.add(manager, JobName.RunScan, { version: 1, scanId: scan.id }, scanJobId(scan.id));
     }
   }
 
