@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { JobName } from '@vigie/contracts';
+import { JobName, type ScheduleScansResult } from '@vigie/contracts';
 import { Asset, recordScan, Scan, ScanTask } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { TestDnsServer } from '@vigie/testing';
@@ -54,6 +54,22 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     await api.close();
     await dns.stop();
   });
+
+  /** One scheduler tick, sent as the worker's own schedule would, and its result. */
+  const scheduleTick = async (): Promise<ScheduleScansResult> => {
+    const producer = api.app.get(JobProducer);
+    const tick = await producer.enqueue(JobName.ScheduleScans, { version: 1, trigger: 'manual' });
+    return waitFor(
+      async () => {
+        const job = await producer.queue(tick.queue).getJob(tick.id);
+        return (await job?.getState()) === 'completed'
+          ? ((await producer.queue(tick.queue).getJob(tick.id))!.returnvalue as ScheduleScansResult)
+          : undefined;
+      },
+      30000,
+      'the schedule tick',
+    );
+  };
 
   const scanUntilDone = async (body: object, establishmentId = t.a1.id) => {
     const queued = await api
@@ -545,18 +561,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     await api.dataSource
       .getRepository(Asset)
       .update({ id: assetId }, { nextScanAt: new Date(Date.now() - 60_000) });
-    const producer = api.app.get(JobProducer);
-    const tick = await producer.enqueue(JobName.ScheduleScans, { version: 1, trigger: 'manual' });
-    const result = await waitFor(
-      async () => {
-        const job = await producer.queue(tick.queue).getJob(tick.id);
-        return (await job?.getState()) === 'completed'
-          ? (await producer.queue(tick.queue).getJob(tick.id))!.returnvalue
-          : undefined;
-      },
-      30000,
-      'the schedule tick',
-    );
+    const result = await scheduleTick();
     expect(result).toMatchObject({ scansCreated: 1, establishmentsAtLimit: 1 });
     const scheduled = await repo.findOneByOrFail({ establishmentId: t.a2.id, trigger: 'schedule' });
     const tasks = await api.dataSource.getRepository(ScanTask).findBy({ scanId: scheduled.id });
@@ -629,18 +634,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
         { status: 'completed', attempts: 1, findings: '[]', findingCount: 0, checkVersion: 'ports/test' },
       );
 
-    const producer = api.app.get(JobProducer);
-    const tick = await producer.enqueue(JobName.ScheduleScans, { version: 1, trigger: 'manual' });
-    const ticked = await waitFor(
-      async () => {
-        const job = await producer.queue(tick.queue).getJob(tick.id);
-        return (await job?.getState()) === 'completed'
-          ? (await producer.queue(tick.queue).getJob(tick.id))!.returnvalue
-          : undefined;
-      },
-      30000,
-      'the tick',
-    );
+    const ticked = await scheduleTick();
     expect(ticked).toMatchObject({ staleScansRequeued: 2, staleScansFailed: 1 });
     const finished = (id: string) =>
       waitFor(
