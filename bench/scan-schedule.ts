@@ -151,18 +151,19 @@ async function main() {
     spawn(process.execPath, [workerMain], { env, stdio: ['ignore', 'inherit', 'inherit'] }),
   );
   const queue = new Queue(QueueName.Scans, { connection: { url: redisUrl }, prefix });
-  const events = new QueueEvents(QueueName.Scans, { connection: { url: redisUrl }, prefix });
+  const maintenance = new Queue(QueueName.Maintenance, { connection: { url: redisUrl }, prefix });
+  const events = new QueueEvents(QueueName.Maintenance, { connection: { url: redisUrl }, prefix });
   for (let i = 0; (await queue.getWorkersCount()) < workers; i++) {
     if (i > 600) throw new Error('the workers did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
 
   const started = performance.now();
-  const tick = await queue.add(JobName.ScheduleScans, {
+  const tick = await maintenance.add(JobName.ScheduleScans, {
     ...parseJobPayload(JobName.ScheduleScans, { version: 1, trigger: 'manual' }),
   });
   const result = (await tick.waitUntilFinished(events, 600_000)) as ScheduleScansResult;
-  const finishedTick = await queue.getJob(tick.id!);
+  const finishedTick = await maintenance.getJob(tick.id!);
   const tickMs = (finishedTick?.finishedOn ?? 0) - (finishedTick?.processedOn ?? 0);
   const scans = dataSource.getRepository(Scan);
   let finished = 0;
@@ -191,6 +192,8 @@ async function main() {
   await events.close();
   await queue.obliterate({ force: true }).catch(() => undefined);
   await queue.close();
+  await maintenance.obliterate({ force: true }).catch(() => undefined);
+  await maintenance.close();
   await dataSource.destroy();
   await db.drop();
   redis?.stop();

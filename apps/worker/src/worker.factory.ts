@@ -5,6 +5,7 @@ import { createLogger, PinoNestLogger } from '@vigie/observability';
 import type pino from 'pino';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { ScansProcessor } from './scans/scans.processor';
 import { ScoringProcessor } from './scoring/scoring.processor';
 import { WorkerModule } from './worker.module';
 
@@ -29,7 +30,11 @@ export async function createWorker(
   const drain = (timeoutMs = config.worker.shutdownTimeoutMs) => {
     draining ??= (async () => {
       app.get(WorkerHealthServer).markDraining();
-      const workers = [app.get(MaintenanceProcessor).worker, app.get(ScoringProcessor).worker];
+      const workers = [
+        app.get(MaintenanceProcessor).worker,
+        app.get(ScoringProcessor).worker,
+        app.get(ScansProcessor).worker,
+      ];
       let timer: NodeJS.Timeout | undefined;
       const outcome = await Promise.race([
         Promise.all(workers.map((w) => w.close())).then(() => 'drained' as const),

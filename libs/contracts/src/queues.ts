@@ -22,7 +22,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ScoreAssessment]: QueueName.Scoring,
   [JobName.RescoreAll]: QueueName.Scoring,
   [JobName.RunScan]: QueueName.Scans,
-  [JobName.ScheduleScans]: QueueName.Scans,
+  // On the maintenance queue: the tick must not wait behind the scans it schedules, nor count against their limit.
+  [JobName.ScheduleScans]: QueueName.Maintenance,
 };
 
 export interface JobOptionsContract {

@@ -1,10 +1,11 @@
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { type HousekeepingResult, JobName, QueueName } from '@vigie/contracts';
+import { JobName, type JobResult, QueueName } from '@vigie/contracts';
 import type { Job } from 'bullmq';
 import { JOB_METRICS, type JobMetrics } from '../health/worker-metrics';
 import { payloadOf, recordFailure, timed } from '../jobs/job-payload';
+import { ScanScheduleService } from '../scans/scan-schedule.service';
 import { HousekeepingService } from './housekeeping.service';
 
 /** Thin: validates the payload against its contract, then hands it to the service that does the work. */
@@ -16,6 +17,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOB_METRICS) private readonly metrics: JobMetrics,
     private readonly housekeeping: HousekeepingService,
+    private readonly scanSchedule: ScanScheduleService,
   ) {
     super();
   }
@@ -24,10 +26,16 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  process(job: Job): Promise<HousekeepingResult> {
-    return timed(this.metrics, job, () =>
-      this.housekeeping.run(payloadOf(job, [JobName.Housekeeping]).payload),
-    );
+  process(job: Job): Promise<JobResult<JobName.Housekeeping | JobName.ScheduleScans>> {
+    return timed(this.metrics, job, async () => {
+      const parsed = payloadOf(job, [JobName.Housekeeping, JobName.ScheduleScans]);
+      switch (parsed.name) {
+        case JobName.Housekeeping:
+          return this.housekeeping.run(parsed.payload);
+        case JobName.ScheduleScans:
+          return this.scanSchedule.tick();
+      }
+    });
   }
 
   @OnWorkerEvent('failed')

@@ -16,19 +16,20 @@ export class ScanScheduler implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(QueueName.Scans) private readonly queue: Queue,
+    @InjectQueue(QueueName.Scans) private readonly scans: Queue,
+    @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
   ) {}
 
   async onApplicationBootstrap() {
-    await this.queue.setGlobalConcurrency(this.config.scan.globalConcurrency);
+    await this.scans.setGlobalConcurrency(this.config.scan.globalConcurrency);
     const seconds = this.config.scan.schedulerTickSeconds;
     if (seconds === 0) {
-      await this.queue.removeJobScheduler(SCHEDULER_ID);
+      await this.maintenance.removeJobScheduler(SCHEDULER_ID);
       this.logger.log('Scheduled scans disabled (SCAN_SCHEDULER_TICK_SECONDS=0)');
       return;
     }
     const { attempts, backoff, removeOnComplete, removeOnFail } = DEFAULT_JOB_OPTIONS[JobName.ScheduleScans];
-    await this.queue.upsertJobScheduler(
+    await this.maintenance.upsertJobScheduler(
       SCHEDULER_ID,
       { every: seconds * 1000 },
       {

@@ -6,7 +6,6 @@ import type { Job } from 'bullmq';
 import { JOB_METRICS, type JobMetrics } from '../health/worker-metrics';
 import { payloadOf, recordFailure, timed } from '../jobs/job-payload';
 import { ScanRunService } from './scan-run.service';
-import { ScanScheduleService } from './scan-schedule.service';
 
 /** Thin: validates the payload against its contract, then hands it to the service that does the work. */
 @Processor(QueueName.Scans)
@@ -17,7 +16,6 @@ export class ScansProcessor extends WorkerHost implements OnApplicationBootstrap
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOB_METRICS) private readonly metrics: JobMetrics,
     private readonly runs: ScanRunService,
-    private readonly schedule: ScanScheduleService,
   ) {
     super();
   }
@@ -26,16 +24,12 @@ export class ScansProcessor extends WorkerHost implements OnApplicationBootstrap
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  process(job: Job): Promise<JobResult<JobName.RunScan | JobName.ScheduleScans>> {
-    return timed(this.metrics, job, async () => {
-      const parsed = payloadOf(job, [JobName.RunScan, JobName.ScheduleScans]);
-      switch (parsed.name) {
-        case JobName.RunScan:
-          return this.runs.run(parsed.payload, String(job.id), (percent) => job.updateProgress(percent));
-        case JobName.ScheduleScans:
-          return this.schedule.tick();
-      }
-    });
+  process(job: Job): Promise<JobResult<JobName.RunScan>> {
+    return timed(this.metrics, job, () =>
+      this.runs.run(payloadOf(job, [JobName.RunScan]).payload, String(job.id), (percent) =>
+        job.updateProgress(percent),
+      ),
+    );
   }
 
   @OnWorkerEvent('failed')
