@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { JobName, type ScheduleScansResult } from '@vigie/contracts';
-import { Asset, recordScan, Scan, ScanTask } from '@vigie/database';
+import { Asset, recordScan, Scan, scanJobId, ScanTask } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { TestDnsServer } from '@vigie/testing';
 import { createServer as createHttpServer } from 'node:http';
@@ -633,6 +633,35 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
         { id: firstTask.id },
         { status: 'completed', attempts: 1, findings: '[]', findingCount: 0, checkVersion: 'ports/test' },
       );
+
+    // A scan whose holder is alive is not taken by another job, be it a duplicate or a stalled job handed out again.
+    const alive = await record();
+    await repo.update(
+      { id: alive.id },
+      { status: 'running', attempts: 1, runToken: `${scanJobId(alive.id)}/lock-1`, heartbeatAt: new Date() },
+    );
+    const producer = api.app.get(JobProducer);
+    const duplicate = await producer.enqueue(
+      JobName.RunScan,
+      { version: 1, scanId: alive.id },
+      { jobId: scanJobId(alive.id) },
+    );
+    const heldElsewhere = await waitFor(
+      async () => {
+        const job = await producer.queue(duplicate.queue).getJob(duplicate.id);
+        return (await job?.getState()) === 'completed'
+          ? (await producer.queue(duplicate.queue).getJob(duplicate.id))!.returnvalue
+          : undefined;
+      },
+      30000,
+      'the duplicate run',
+    );
+    expect(heldElsewhere).toMatchObject({ status: 'held_elsewhere' });
+    expect(await repo.findOneByOrFail({ id: alive.id })).toMatchObject({
+      status: 'running',
+      runToken: `${scanJobId(alive.id)}/lock-1`,
+    });
+    await repo.delete({ id: alive.id });
 
     const ticked = await scheduleTick();
     expect(ticked).toMatchObject({ staleScansRequeued: 2, staleScansFailed: 1 });

@@ -48,8 +48,8 @@ export class ScanRunService {
   }
 
   /**
-   * `runId` is the BullMQ job id: a retry of the same job takes its scan back at once, while another job (a
-   * recovery, a duplicate) waits for the heartbeat to go stale.
+   * `runId` is `<job id>/<lock token>`: one processing of one job. Any other run (a retry, a recovery, a stalled
+   * job that BullMQ handed out again while its first worker is still alive) waits for the heartbeat to go stale.
    */
   async run(
     job: RunScanJob,
@@ -86,7 +86,7 @@ export class ScanRunService {
     }
   }
 
-  /** Queued, ours already (a retry), or running with a stale heartbeat (its worker died): then it is ours. */
+  /** Queued, or running with a stale heartbeat (its worker died or gave up): then it is ours. */
   private async claim(scan: Scan, token: string): Promise<void> {
     const staleBefore = new Date(Date.now() - this.config.scan.staleAfterSeconds * 1000);
     const now = new Date();
@@ -271,7 +271,7 @@ export class ScanRunService {
   }
 
   /** The job gave up (attempts spent, or an unrecoverable error): the scan says so instead of staying "running". */
-  async markFailed(scanId: string, runId: string, reason: string): Promise<void> {
+  async markFailed(scanId: string, jobId: string, reason: string): Promise<void> {
     const scans = this.dataSource.getRepository(Scan);
     const failed = {
       status: 'failed' as const,
@@ -279,7 +279,16 @@ export class ScanRunService {
       error: `Analyse interrompue : ${reason}`.slice(0, 2000),
     };
     // Ours, or still queued: the job gave up before it could claim it.
-    const result = await scans.update({ id: scanId, runToken: runId, status: 'running' }, failed);
+    const result = await scans
+      .createQueryBuilder()
+      .update()
+      .set(failed)
+      .where('id = :scanId AND status = :running AND "runToken" LIKE :job', {
+        scanId,
+        running: 'running',
+        job: `${jobId}/%`,
+      })
+      .execute();
     if ((result.affected ?? 0) === 0) await scans.update({ id: scanId, status: 'queued' }, failed);
     await retrySoon(this.dataSource.manager, scanId);
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
@@ -24,10 +25,12 @@ export class ScansProcessor extends WorkerHost implements OnApplicationBootstrap
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  process(job: Job): Promise<JobResult<JobName.RunScan>> {
+  process(job: Job, lockToken?: string): Promise<JobResult<JobName.RunScan>> {
     return timed(this.metrics, job, () =>
-      this.runs.run(payloadOf(job, [JobName.RunScan]).payload, String(job.id), (percent) =>
-        job.updateProgress(percent),
+      this.runs.run(
+        payloadOf(job, [JobName.RunScan]).payload,
+        `${job.id}/${lockToken ?? randomUUID()}`,
+        (percent) => job.updateProgress(percent),
       ),
     );
   }
