@@ -31,7 +31,7 @@ class ScanHeldElsewhere extends Error {}
 @Injectable()
 export class ScanRunService {
   private readonly logger = new Logger(ScanRunService.name);
-  private readonly context: Omit<FamilyContext, 'signal' | 'asset' | 'config' | 'now'>;
+  private readonly context: Omit<FamilyContext, 'signal' | 'dkimSelectors' | 'config' | 'now'>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,7 +80,7 @@ export class ScanRunService {
     );
     try {
       await this.runTasks(scan.id, token, reportProgress);
-      return await this.finish(scan.id, token);
+      return await this.finish(scan.id, scan.establishmentId, token);
     } finally {
       clearInterval(heartbeat);
     }
@@ -199,7 +199,7 @@ export class ScanRunService {
     );
   }
 
-  private async subjectOf(task: ScanTask): Promise<Pick<FamilyContext, 'asset' | 'config'> | null> {
+  private async subjectOf(task: ScanTask): Promise<Pick<FamilyContext, 'dkimSelectors' | 'config'> | null> {
     if (task.subjectType === 'config_file') {
       const file = await this.dataSource.getRepository(ConfigFile).findOneBy({ id: task.subjectId });
       if (!file) return null;
@@ -214,24 +214,20 @@ export class ScanRunService {
     }
     const asset = await this.dataSource.getRepository(Asset).findOneBy({ id: task.subjectId });
     if (!asset || asset.verifiedAt === null) return null;
-    return {
-      asset: {
-        kind: asset.kind,
-        value: asset.value,
-        dkimSelectors: asset.dkimSelectors.split(',').filter(Boolean),
-      },
-    };
+    return { dkimSelectors: asset.dkimSelectors.split(',').filter(Boolean) };
   }
 
-  private async finish(scanId: string, token: string): Promise<RunScanResult> {
+  private async finish(scanId: string, establishmentId: string, token: string): Promise<RunScanResult> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       // One finishing scan per establishment at a time: two scans of one asset must not both open its findings.
-      await lockEstablishment(manager, (await manager.findOneByOrFail(Scan, { id: scanId })).establishmentId);
+      await lockEstablishment(manager, establishmentId);
       const scan = await manager.findOneByOrFail(Scan, { id: scanId });
       if (scan.runToken !== token || scan.status !== 'running')
         throw new UnrecoverableError('the scan was taken back');
       const tasks = await manager.find(ScanTask, { where: { scanId }, order: { position: 'ASC' } });
       const changes = await this.findings.apply(manager, scan, tasks);
+      // Applied: the findings now live in the finding table and the scan's links to it.
+      await manager.update(ScanTask, { scanId }, { findings: null });
       const failed = tasks.filter((t) => t.status === 'failed').length;
       const finishedAt = new Date();
       const status = tasks.length > 0 && failed === tasks.length ? 'failed' : 'completed';

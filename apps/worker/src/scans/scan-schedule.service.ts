@@ -41,16 +41,11 @@ export class ScanScheduleService {
         asset,
       ]);
 
-    const inFlight = await this.inFlightCounts([...byEstablishment.keys()]);
     let scansCreated = 0;
     let establishmentsAtLimit = 0;
     const created: Scan[] = [];
     for (const [establishmentId, assets] of byEstablishment) {
-      if ((inFlight.get(establishmentId) ?? 0) >= this.config.scan.maxPerEstablishment) {
-        establishmentsAtLimit++;
-        continue;
-      }
-      // Checked again under the establishment's lock: a manual scan or an overlapping tick may have come first.
+      // Counted under the establishment's lock: a manual scan or an overlapping tick may come at the same time.
       const scan = await this.dataSource.transaction(async (manager) => {
         await lockEstablishment(manager, establishmentId);
         const running = await manager.count(Scan, {
@@ -122,20 +117,6 @@ export class ScanScheduleService {
         { id: asset.id },
         { nextScanAt: firstScheduledScan(asset.id, asset.verifiedAt ?? now, this.config.scan.intervalDays) },
       );
-  }
-
-  private async inFlightCounts(establishmentIds: string[]): Promise<Map<string, number>> {
-    if (establishmentIds.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(Scan)
-      .createQueryBuilder('s')
-      .select('s.establishmentId', 'establishmentId')
-      .addSelect('COUNT(*)', 'count')
-      .where('s.status IN (:...statuses)', { statuses: ['queued', 'running'] })
-      .andWhere('s.establishmentId IN (:...ids)', { ids: establishmentIds })
-      .groupBy('s.establishmentId')
-      .getRawMany<{ establishmentId: string; count: string | number }>();
-    return new Map(rows.map((r) => [r.establishmentId, Number(r.count)]));
   }
 
   /**

@@ -57,7 +57,8 @@ export class ScanTask extends UuidEntity {
   @Column({ type: 'text', nullable: true })
   details!: string | null;
 
-  /** JSON: the findings the family reported, kept until the scan ends and compares them with the known ones. */
+  /** JSON: the findings the family reported, kept until the scan ends and compares them with the known ones
+   * (then cleared). */
   @Column({ type: 'text', nullable: true })
   findings!: string | null;
 

@@ -52,7 +52,7 @@ describeWith(['storescp', 'dcmqrscp'])('DICOM association probe against dcmtk on
     expect(finding).toMatchObject({
       checkId: 'ports.dicom',
       severity: 'critical',
-      target: `127.0.0.1:${port}`,
+      target: `pacs.ch-exemple.fr:${port}`,
       title: 'DICOM (imagerie médicale) exposé sur Internet, associations acceptées sans contrôle d’AE title',
     });
     expect(finding.evidence).toMatch(

@@ -55,7 +55,10 @@ describe('exposed services check against real servers on 127.0.0.1', () => {
     });
     const byCheck = Object.fromEntries(findings.map((f) => [f.checkId, f]));
     expect(Object.keys(byCheck).sort()).toEqual(['ports.database', 'ports.rdp', 'ports.ssh', 'ports.vnc']);
-    expect(byCheck['ports.ssh']).toMatchObject({ severity: 'medium', target: `127.0.0.1:${ssh.port}` });
+    expect(byCheck['ports.ssh']).toMatchObject({
+      severity: 'medium',
+      target: `portail.ch-exemple.fr:${ssh.port}`,
+    });
     expect(byCheck['ports.ssh'].evidence).toContain(
       'protocole confirmé (« SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3 »)',
     );

@@ -7,7 +7,7 @@ export interface ExposedServicesOptions extends ProbeSettings {
   ports?: RiskyPort[];
   /** Connections in flight at once for one target. */
   concurrency?: number;
-  /** Display name of the target (host name), the address being what is connected to. */
+  /** Host name the findings are named after (their target), the address being what is connected to. */
   label?: string;
 }
 

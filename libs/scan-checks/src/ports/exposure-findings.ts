@@ -65,9 +65,12 @@ function confirmation(risky: RiskyPort, probe: PortProbe, context: ExposureConte
   return probe.banner ? ` ; bannière « ${probe.banner} »` : '';
 }
 
-/** The finding for an open risky port, worded after what the service answered. */
+/**
+ * The finding for an open risky port, worded after what the service answered. Its target is the host's name (the
+ * label), so the finding keeps its identity when the host answers from another address next time.
+ */
 export function exposureFinding(risky: RiskyPort, probe: PortProbe, context: ExposureContext): CheckFinding {
-  const host = context.address.includes(':') ? `[${context.address}]` : context.address;
+  const host = context.label.includes(':') ? `[${context.label}]` : context.label;
   const base = { checkId: risky.checkId, target: `${host}:${risky.port}` };
   if (risky.confirm === 'dicom') return dicomFinding(risky, probe, context, base);
   return {

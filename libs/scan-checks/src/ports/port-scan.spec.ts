@@ -33,10 +33,11 @@ describe('port scan of many addresses through one scheduler', () => {
     const addresses = Array.from({ length: 24 }, (_, i) => `127.0.3.${i + 1}`);
     const expected = new Map<string, string[]>();
     for (const [i, address] of addresses.entries()) {
+      // Findings are named after the host (the label), whatever address it answered from.
       const listening: string[] = [];
-      if (i % 2 === 0) listening.push(`${address}:${ssh}`);
-      if (i % 3 === 0) listening.push(`${address}:${database}`);
-      if (i % 4 === 0) listening.push(`${address}:${dicom}`);
+      if (i % 2 === 0) listening.push(`h${i}.ch-exemple.fr:${ssh}`);
+      if (i % 3 === 0) listening.push(`h${i}.ch-exemple.fr:${database}`);
+      if (i % 4 === 0) listening.push(`h${i}.ch-exemple.fr:${dicom}`);
       if (i % 2 === 0) await services.tcp(fakeService('ssh'), address, ssh);
       if (i % 3 === 0) await services.tcp(fakeService('silent'), address, database);
       if (i % 4 === 0) await services.tcp(fakeService('dicom'), address, dicom);

@@ -7,7 +7,7 @@ import { RISKY_PORTS, type RiskyPort } from './risky-ports';
 export interface ScanTarget {
   /** An IP address already cleared by the network guard; names are refused, so nothing is resolved here. */
   address: string;
-  /** Display name (host name) used in the findings. */
+  /** Host name the findings are named after (their target); the address when absent. */
   label?: string;
 }
 

@@ -9,7 +9,7 @@ import { scanPorts } from '../ports/port-scan';
 import { probePort } from '../ports/port-probe';
 import { TLS_GRADING_VERSION } from '../tls/grade';
 import { checkTls } from '../tls/tls.check';
-import type { ScanFamily, ScannableAssetKind } from './plan-tasks';
+import type { ScanFamily } from './plan-tasks';
 import { PermanentCheckError } from './run-check';
 
 export interface FamilyContext {
@@ -20,7 +20,8 @@ export interface FamilyContext {
   dnsServers: string[];
   signal: AbortSignal;
   now: Date;
-  asset?: { kind: ScannableAssetKind; value: string; dkimSelectors: string[] };
+  /** DKIM selectors declared for a domain asset. */
+  dkimSelectors?: string[];
   config?: { kind: ConfigKind; label: string; entry: string; files: Record<string, string> };
   /** The configuration rules (config/scan-rules), loaded once by the caller. */
   configRules?: RuleSet;
@@ -58,14 +59,7 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
   const incomplete = scans.filter((scan) => !scan.complete).map((scan) => scan.address);
   if (incomplete.length > 0) throw new Error(`some ports of ${incomplete.join(', ')} could not be probed`);
   return {
-    // Named after the host, not the address it resolved to this time: a finding keeps its identity when the
-    // host moves or answers from another address.
-    findings: scans.flatMap((scan) =>
-      scan.findings.map((f) => ({
-        ...f,
-        target: f.target.replace(/^(\[[^\]]+\]|[^:]+)(?=:\d+$)/, bracketed(target)),
-      })),
-    ),
+    findings: scans.flatMap((scan) => scan.findings),
     version: `ports/${CHECKS_VERSION}`,
     details: {
       addresses,
@@ -75,8 +69,6 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
     },
   };
 }
-
-const bracketed = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 /** `host:port`, the host possibly a bracketed IPv6 address. */
 function hostAndPort(target: string): { host: string; port: number } {
@@ -105,7 +97,7 @@ async function tls(target: string, context: FamilyContext): Promise<FamilyResult
   );
   const { findings, grade, ...details } = report;
   return {
-    findings: findings.map((f) => ({ ...f, target: `${bracketed(host)}:${port}` })),
+    findings,
     version,
     grade: grade ?? undefined,
     details: { ...details, address: addresses[0] },
@@ -144,7 +136,7 @@ async function dns(target: string, context: FamilyContext): Promise<FamilyResult
   try {
     const result = await checkMailDns(target, {
       servers: context.dnsServers,
-      dkimSelectors: context.asset?.dkimSelectors ?? [],
+      dkimSelectors: context.dkimSelectors ?? [],
       signal: context.signal,
     });
     return { findings: result.findings, version: `dns/${DNS_CHECKS_VERSION}`, details: result.details };

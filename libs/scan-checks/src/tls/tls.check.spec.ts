@@ -118,7 +118,7 @@ describeWithTools(['openssl'], 'TLS check against Node TLS servers on 127.0.0.1'
     expect(Object.keys(found).sort()).toEqual(['tls.certificate.hostname', 'tls.certificate.untrusted']);
     expect(found['tls.certificate.untrusted'][0]).toMatchObject({
       severity: 'high',
-      target: `127.0.0.1:${modern.port}`,
+      target: `portail.ch-exemple.fr:${modern.port}`,
       title: 'Certificat non reconnu par les navigateurs',
     });
     expect(found['tls.certificate.untrusted'][0].evidence).toContain('UNABLE_TO_');

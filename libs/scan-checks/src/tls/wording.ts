@@ -2,15 +2,21 @@ import type { AcceptedSuite, TlsProtocol } from './tls-report';
 
 /** Where a finding was observed, as people read it: the service name first, then what was connected to. */
 export interface FindingPlace {
-  /** host:port, the finding's target. */
+  /** host:port, the finding's target: the server name when there is one, so the finding keeps its identity when
+   * the host answers from another address next time. */
   target: string;
   /** `portail.ch-exemple.fr (203.0.113.7:443)`, or the target alone when scanned by address. */
   where: string;
 }
 
+const hostPort = (host: string, port: number) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+
 export function placeOf(address: string, port: number, serverName?: string): FindingPlace {
-  const target = `${address.includes(':') ? `[${address}]` : address}:${port}`;
-  return { target, where: serverName ? `${serverName} (${target})` : target };
+  const connected = hostPort(address, port);
+  return {
+    target: hostPort(serverName ?? address, port),
+    where: serverName ? `${serverName} (${connected})` : connected,
+  };
 }
 
 export const PROTOCOL_LABEL: Record<TlsProtocol, string> = {
