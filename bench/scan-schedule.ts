@@ -43,17 +43,16 @@ const INTERVAL_DAYS = 7;
 /** 127.1.0.0 upwards: loopback addresses where nothing listens (Redis and PostgreSQL are on 127.0.0.1). */
 const loopback = (i: number) => `127.${1 + Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}`;
 
-function spread(ids: string[], start: Date) {
+/** Assets due per scheduler tick, from the first scan dates given at seeding. */
+function spread(dueDates: Date[], start: Date) {
   const perTick = new Map<number, number>();
-  for (const id of ids) {
-    const tick = Math.floor(
-      (firstScheduledScan(id, start, INTERVAL_DAYS).getTime() - start.getTime()) / 1000 / TICK_SECONDS,
-    );
+  for (const due of dueDates) {
+    const tick = Math.floor((due.getTime() - start.getTime()) / 1000 / TICK_SECONDS);
     perTick.set(tick, (perTick.get(tick) ?? 0) + 1);
   }
   const ticks = (INTERVAL_DAYS * 86400) / TICK_SECONDS;
   const counts = Array.from({ length: ticks }, (_, i) => perTick.get(i) ?? 0).sort((a, b) => a - b);
-  return { mean: ids.length / ticks, p99: counts[Math.floor(ticks * 0.99)], max: counts[ticks - 1] };
+  return { mean: dueDates.length / ticks, p99: counts[Math.floor(ticks * 0.99)], max: counts[ticks - 1] };
 }
 
 async function main() {
@@ -80,6 +79,7 @@ async function main() {
   );
   const weekStart = new Date();
   const ids: string[] = [];
+  const dueDates: Date[] = [];
   const establishmentCount = Math.ceil(assetCount / perEstablishment);
   for (let start = 0; start < establishmentCount; start += 200) {
     const establishments = Array.from({ length: Math.min(200, establishmentCount - start) }, (_, i) => ({
@@ -97,7 +97,9 @@ async function main() {
       Array.from({ length: perEstablishment }, (_, j) => {
         const index = (start + k) * perEstablishment + j;
         const id = randomUUID();
+        const nextScanAt = firstScheduledScan(id, weekStart, INTERVAL_DAYS);
         ids.push(id);
+        dueDates.push(nextScanAt);
         return {
           id,
           establishmentId: e.id,
@@ -110,7 +112,7 @@ async function main() {
           createdById: null,
           dkimSelectors: '',
           lastScannedAt: null,
-          nextScanAt: firstScheduledScan(id, weekStart, INTERVAL_DAYS),
+          nextScanAt,
         };
       }),
     );
@@ -120,7 +122,7 @@ async function main() {
     });
   }
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  const spreadFigures = spread(ids, weekStart);
+  const spreadFigures = spread(dueDates, weekStart);
 
   // A backlog (after an outage, or the first week): the first `catchUp` assets are all due now.
   const backlog = ids.slice(0, catchUp);

@@ -1,9 +1,10 @@
+import { describeWithTools } from '@vigie/testing';
 import { channel } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { parseNetworks, type Resolver } from '@vigie/net-guard';
 import { checkHttp } from './http.check';
 import { HttpCheckError } from './http-check-error';
-import { createTestPki, describeWithOpenssl, type TestPki } from './test-support/certificates';
+import { createTestPki, type TestPki } from './test-support/certificates';
 import { type PageSpec, startPage } from './test-support/pages';
 import type { Site } from './test-support/site';
 
@@ -109,7 +110,7 @@ describe('HTTP check through the network guard', () => {
     expect(site.requests.map((r) => r.url)).toEqual(['/', '/step1', '/step2']);
   });
 
-  describeWithOpenssl('with https answering', () => {
+  describeWithTools(['openssl'], 'with https answering', () => {
     let pki: TestPki;
     beforeAll(async () => {
       pki = await createTestPki();

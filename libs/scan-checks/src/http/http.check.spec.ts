@@ -1,8 +1,9 @@
+import { describeWithTools } from '@vigie/testing';
 import { parseNetworks } from '@vigie/net-guard';
 import type { CheckFinding } from '../finding';
 import { checkHttp, CORS_PROBE_ORIGIN } from './http.check';
 import { HttpCheckError } from './http-check-error';
-import { createTestPki, describeWithOpenssl, type TestPki } from './test-support/certificates';
+import { createTestPki, type TestPki } from './test-support/certificates';
 import { type PageSpec, startPage } from './test-support/pages';
 import { closedPort, type Site, startSite } from './test-support/site';
 
@@ -94,7 +95,7 @@ describe('HTTP check against real servers on 127.0.0.1', () => {
     expect((error as Error).message).toContain('answered HTTP 500');
   });
 
-  describeWithOpenssl('with https', () => {
+  describeWithTools(['openssl'], 'with https', () => {
     let pki: TestPki;
     beforeAll(async () => {
       pki = await createTestPki();

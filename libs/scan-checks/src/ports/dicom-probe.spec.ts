@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { checkExposedServices } from './exposed-services.check';
 import { probePort } from './port-probe';
 import { RISKY_PORTS, type RiskyPort } from './risky-ports';
-import { describeWith, hasCommand, LocalServices } from './testing/local-services';
+import { describeWithTools, hasTool } from '@vigie/testing';
+import { LocalServices } from './testing/local-services';
 
 const dicomPort = (port: number): RiskyPort => ({ ...RISKY_PORTS.find((p) => p.port === 11112)!, port });
 const settings = { timeoutMs: 1000, bannerMs: 1000 };
@@ -27,7 +28,7 @@ async function nmapDicomPing(port: number): Promise<string> {
   return /output="([^"]*)"/.exec(stdout)?.[1] ?? '';
 }
 
-describeWith(['storescp', 'dcmqrscp'])('DICOM association probe against dcmtk on 127.0.0.1', () => {
+describeWithTools(['storescp', 'dcmqrscp'], 'DICOM association probe against dcmtk on 127.0.0.1', () => {
   const services = new LocalServices();
   afterAll(() => services.close());
 
@@ -62,7 +63,7 @@ describeWith(['storescp', 'dcmqrscp'])('DICOM association probe against dcmtk on
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(storescp.output()).toContain('Association Release');
     // nmap's dicom-ping (Debian package nmap), when installed, is a second opinion on the same SCP.
-    if (hasCommand('nmap')) expect(await nmapDicomPing(port)).toContain('Any AET is accepted');
+    if (hasTool('nmap')) expect(await nmapDicomPing(port)).toContain('Any AET is accepted');
   });
 
   it('finds that dcmqrscp rejects an unknown called AE title, and accepts its own', async () => {
@@ -101,7 +102,7 @@ describeWith(['storescp', 'dcmqrscp'])('DICOM association probe against dcmtk on
       confirmed: true,
       dicom: { pdu: 'accept' },
     });
-    if (hasCommand('nmap')) expect(await nmapDicomPing(port)).toContain('Called AET check enabled');
+    if (hasTool('nmap')) expect(await nmapDicomPing(port)).toContain('Called AET check enabled');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { CheckFinding } from '../finding';
 import type { ProbeSettings } from './port-probe';
-import { scanPorts } from './port-scan';
+import { assertComplete, scanPorts } from './port-scan';
 import type { RiskyPort } from './risky-ports';
 
 export interface ExposedServicesOptions extends ProbeSettings {
@@ -22,10 +22,6 @@ export async function checkExposedServices(
 ): Promise<CheckFinding[]> {
   const { label, concurrency = 16, ...settings } = options;
   const [scan] = await scanPorts([{ address, label }], { ...settings, concurrency, perTarget: concurrency });
-  // Without every port probed, a port missing from the findings could be open: the runner must try again.
-  if (!scan.complete) {
-    const failed = scan.probes.filter((p) => p.state === 'error').map((p) => `${p.port} (${p.code})`);
-    throw new Error(`ports of ${address} not all probed, local failure on ${failed.join(', ')}`);
-  }
+  assertComplete(scan);
   return scan.findings;
 }

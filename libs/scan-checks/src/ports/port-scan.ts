@@ -126,3 +126,10 @@ export async function scanPorts(targets: ScanTarget[], options: PortScanOptions 
     return { address: target.address, label, findings, probes, complete };
   });
 }
+
+/** Without every port probed, a port missing from the findings could be open: the caller must try again. */
+export function assertComplete(scan: TargetScan): void {
+  if (scan.complete) return;
+  const failed = scan.probes.filter((p) => p.state === 'error').map((p) => `${p.port} (${p.code})`);
+  throw new Error(`ports of ${scan.address} not all probed, local failure on ${failed.join(', ')}`);
+}

@@ -5,7 +5,7 @@ import { auditConfig, type ConfigKind, type RuleSet } from '../config-audit';
 import { CHECKS_VERSION, type CheckFinding } from '../finding';
 import { checkHttp, HTTP_GRADING_VERSION, HttpCheckError } from '../http';
 import { parseOrigin } from '../http/origin';
-import { scanPorts } from '../ports/port-scan';
+import { assertComplete, scanPorts } from '../ports/port-scan';
 import { probePort } from '../ports/port-probe';
 import { TLS_GRADING_VERSION } from '../tls/grade';
 import { checkTls } from '../tls/tls.check';
@@ -55,9 +55,7 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
     addresses.map((address) => ({ address, label: serverName ?? address })),
     { signal: context.signal },
   );
-  // A probe that failed on our side (out of descriptors) proves nothing: retry rather than resolve findings.
-  const incomplete = scans.filter((scan) => !scan.complete).map((scan) => scan.address);
-  if (incomplete.length > 0) throw new Error(`some ports of ${incomplete.join(', ')} could not be probed`);
+  scans.forEach(assertComplete);
   return {
     findings: scans.flatMap((scan) => scan.findings),
     version: `ports/${CHECKS_VERSION}`,
@@ -107,7 +105,7 @@ async function tls(target: string, context: FamilyContext): Promise<FamilyResult
 async function http(target: string, context: FamilyContext): Promise<FamilyResult> {
   const origin = parseOrigin(target);
   const version = `http/${HTTP_GRADING_VERSION}`;
-  const { addresses } = await pinned(origin.host.replace(/^\[|\]$/g, ''), context);
+  const { addresses } = await pinned(origin.host, context);
   const ports = [new URL(origin.httpUrl), new URL(origin.httpsUrl)].map((u) =>
     Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
   );
@@ -179,7 +177,7 @@ const RUNNERS: Record<ScanFamily, (target: string, context: FamilyContext) => Pr
   tls,
   http,
   dns,
-  config: (target, context) => config(target, context),
+  config,
 };
 
 /** Runs one check family on one target of a scan, every connection going through the network guard. */

@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { parseCertificateDer } from './certificate-der';
 import { DerError, decodeOid } from './der';
 import { TestPki, type IssueOptions } from './testing/pki';
-import { describeWithTools } from './testing/tools';
+import { describeWithTools } from '@vigie/testing';
 
 /** What openssl itself prints for the certificate: the reference our DER reading must agree with. */
 function opensslView(path: string): { signature: string; notBefore: Date; notAfter: Date } {

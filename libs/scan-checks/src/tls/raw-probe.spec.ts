@@ -2,7 +2,7 @@ import { buildClientHello, WIRE } from './client-hello';
 import { sendClientHello } from './raw-probe';
 import { TestPki } from './testing/pki';
 import { startLegacyHelloServer, startNodeTlsServer, type RunningServer } from './testing/servers';
-import { describeWithTools } from './testing/tools';
+import { describeWithTools } from '@vigie/testing';
 
 const AES128_SHA = 0x002f;
 const RC4_SHA = 0x0005;

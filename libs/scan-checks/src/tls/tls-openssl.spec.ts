@@ -2,7 +2,7 @@ import type { CheckFinding } from '../finding';
 import { TestPki } from './testing/pki';
 import { startOpensslServer, type RunningServer } from './testing/servers';
 import { sslscan } from './testing/sslscan';
-import { describeWithTools } from './testing/tools';
+import { describeWithTools } from '@vigie/testing';
 import { checkTls } from './tls.check';
 import type { TlsReport } from './tls-report';
 

@@ -2,7 +2,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import type { CheckFinding } from '../finding';
 import { TestPki } from './testing/pki';
 import { startNodeTlsServer, type RunningServer } from './testing/servers';
-import { describeWithTools } from './testing/tools';
+import { describeWithTools } from '@vigie/testing';
 import { checkTls } from './tls.check';
 
 function byCheck(findings: CheckFinding[]): Record<string, CheckFinding[]> {

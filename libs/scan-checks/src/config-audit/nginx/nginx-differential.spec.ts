@@ -15,7 +15,6 @@ import { readNginxConfig } from './nginx-config';
  */
 const NGINX = '/usr/sbin/nginx';
 const run = promisify(execFile);
-const describeWithNginx = (name: string, body: () => void) => describeWithTools(['nginx'], name, body);
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'nginx', 'site');
 
@@ -84,7 +83,7 @@ async function waitForPort(port: number, child: ChildProcess, stderr: () => stri
   throw new Error(`nginx did not listen on ${port}: ${stderr()}`);
 }
 
-describeWithNginx('nginx parsing and inheritance against the real nginx', () => {
+describeWithTools(['nginx'], 'nginx parsing and inheritance against the real nginx', () => {
   let work: string;
   let ports: Record<string, number>;
   let files: Record<string, string>;

@@ -21,6 +21,14 @@ const asList = (value: RuleTest['value']): Scalar[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** Reads `75s`, `1h30m` as seconds and `10m`, `1g` as bytes; plain numbers as they are. */
+/** A rule's pattern is the same for every item and file it is tested against: compiled once. */
+const patterns = new Map<string, RegExp>();
+function compiled(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source, 'i')));
+  return re;
+}
+
 export function toNumber(text: string, unit?: Unit): number | undefined {
   const value = text.trim();
   if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
@@ -95,7 +103,7 @@ export function evaluateTest(test: RuleTest, item: ScopeItem): TestResult {
       return result(values.some((v) => wanted.some((w) => same(v, w))) === (test.op === 'in'));
     case 'matches':
     case 'not_matches': {
-      const re = new RegExp(String(wanted[0]), 'i');
+      const re = compiled(String(wanted[0]));
       return result(values.some((v) => re.test(v)) === (test.op === 'matches'));
     }
     case 'lt':

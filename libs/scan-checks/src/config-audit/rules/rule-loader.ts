@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { canonicalJson } from '@vigie/security-plan';
 import { parse } from 'yaml';
 import type { ConfigRule, RuleSet } from './rule-types';
 import { RuleValidationError, validateRuleFile, type RuleValidationOptions } from './rule-validator';
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** Content hash of rules, whatever their order or key order: equal rules, equal version. */
 export function rulesHash(rules: readonly ConfigRule[]): string {

@@ -57,9 +57,16 @@ export function sshdConnectionItem(parsed: ParsedSshd, connection: SshdConnectio
     connection.host !== undefined ? `hôte « ${connection.host} »` : '',
     connection.addr !== undefined ? `adresse ${connection.addr}` : '',
   ].filter(Boolean);
+  // Whether a Match block applies does not depend on the key looked up: decided once per block.
+  const applies = new Map<MatchBlock, boolean>();
+  const active = (block: MatchBlock) => {
+    let verdict = applies.get(block);
+    if (verdict === undefined) applies.set(block, (verdict = matches(block.criteria, connection)));
+    return verdict;
+  };
   return {
     label: described.length > 0 ? `connexion (${described.join(', ')})` : 'configuration globale',
-    lookup: (key) => sshdLookup(parsed, key, (block) => matches(block.criteria, connection)),
+    lookup: (key) => sshdLookup(parsed, key, active),
   };
 }
 

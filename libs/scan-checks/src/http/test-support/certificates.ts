@@ -1,5 +1,4 @@
-import { describeWithTools } from '@vigie/testing';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,6 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Tests that serve https need the openssl command (Debian package `openssl`) to make their certificates. */
-export const hasOpenssl = spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
-
 export interface TestPki {
   dir: string;
   /** PEM of the test CA, and the file holding it (for NODE_EXTRA_CA_CERTS). */
@@ -85,9 +82,4 @@ export async function createTestPki(): Promise<TestPki> {
     cert,
     remove: () => rm(dir, { recursive: true, force: true }),
   };
-}
-
-/** `describe` for tests that serve https (their certificates are made with openssl). */
-export function describeWithOpenssl(name: string, tests: () => void): void {
-  describeWithTools(['openssl'], name, tests);
 }

@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { A_RELEASE_RP, RELEASE_REQUEST } from '../dicom-pdu';
 
 /** Fixture behaviours: the first bytes of each protocol, enough for the confirmations and no more. */
 export type FakeService = 'ssh' | 'ftp' | 'telnet' | 'vnc' | 'rdp' | 'dicom' | 'dicom-restricted' | 'silent';
@@ -38,7 +39,8 @@ export function fakeService(kind: FakeService): (socket: Socket) => void {
       return (socket) =>
         socket.on('data', (data: Buffer) => {
           if (data[0] === 0x01) socket.write(associateAccept(data));
-          else if (data[0] === 0x05) socket.end(Buffer.from([0x06, 0, 0, 0, 0, 4, 0, 0, 0, 0]));
+          else if (data[0] === RELEASE_REQUEST[0])
+            socket.end(Buffer.from([A_RELEASE_RP, 0, 0, 0, 0, 4, 0, 0, 0, 0]));
         });
     case 'dicom-restricted':
       // Rejects every association: permanent, by the service user, called AE title not recognised.

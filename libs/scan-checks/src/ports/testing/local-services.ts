@@ -1,5 +1,4 @@
-import { describeWithTools } from '@vigie/testing';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,15 +6,6 @@ import { join } from 'node:path';
 import { tcpConnect } from '../tcp-connect';
 
 /** Whether a Debian tool is installed; a test needing it is skipped with a message when it is not. */
-export function hasCommand(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-}
-
-/** `describe` for tests that need these tools (see describeWithTools: skipped locally, required in CI). */
-export function describeWith(commands: string[]): (name: string, body: () => void) => void {
-  return (name, body) => describeWithTools(commands, name, body);
-}
-
 /**
  * Servers, child processes and temporary folders a test started, all released by `close()`. Servers ignore
  * socket errors: a scanner hangs up on the bare connect that found the port open, so a greeting meets a reset.

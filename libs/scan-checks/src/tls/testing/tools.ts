@@ -1,1 +1,0 @@
-export { describeWithTools, hasTool } from '@vigie/testing';
