@@ -18,6 +18,7 @@ describe('API hygiene', () => {
       .expect(400);
     expect(res.body).toEqual({
       statusCode: 400,
+      code: 'request.invalid',
       error: 'Bad Request',
       message: 'Validation failed',
       details: [{ field: 'role', problem: 'property role should not exist' }],
@@ -54,7 +55,12 @@ describe('API hygiene', () => {
       .set('Content-Type', 'application/json')
       .send('{"email": ')
       .expect(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Malformed JSON body' });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'request.malformed',
+      error: 'Bad Request',
+      message: 'Malformed JSON body',
+    });
     const notObject = await api
       .http()
       .post('/api/v1/auth/login')
@@ -72,6 +78,7 @@ describe('API hygiene', () => {
       .expect(413);
     expect(res.body).toMatchObject({
       statusCode: 413,
+      code: 'request.too_large',
       error: 'Payload Too Large',
       message: expect.stringContaining('limit'),
     });
@@ -81,6 +88,7 @@ describe('API hygiene', () => {
     const res = await api.http().get('/api/v1/nothing-here').expect(404);
     expect(res.body).toEqual({
       statusCode: 404,
+      code: 'route.not_found',
       error: 'Not Found',
       message: 'No route GET /api/v1/nothing-here',
     });

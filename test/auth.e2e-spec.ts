@@ -45,6 +45,7 @@ describe('identity: login, tokens, lock-out, API keys', () => {
       .expect(401);
     expect(bad.body).toEqual({
       statusCode: 401,
+      code: 'auth.invalid_credentials',
       error: 'Unauthorized',
       message: 'Invalid e-mail or password',
     });
@@ -354,6 +355,10 @@ describe('login rate limit', () => {
       .send({ email: 'a@b.fr', password: 'x' })
       .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(limited.body).toMatchObject({
+      statusCode: 429,
+      code: 'auth.rate_limited',
+      error: 'Too Many Requests',
+    });
   });
 });

@@ -47,10 +47,15 @@ function dashboardAuth(app: INestApplication) {
     return true;
   };
   return async (req: Request, res: Response, next: NextFunction) => {
-    const deny = (status: number, message: string, headers: Record<string, string> = {}) => {
+    const deny = (
+      status: number,
+      message: string,
+      headers: Record<string, string> = {},
+      code?: ErrorCode,
+    ) => {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       res.setHeader('WWW-Authenticate', 'Basic realm="Vigie queues", charset="UTF-8"');
-      res.status(status).json(errorBody(status, message));
+      res.status(status).json(errorBody(status, message, undefined, code));
     };
     const header = req.header('authorization') ?? '';
     try {
@@ -67,13 +72,8 @@ function dashboardAuth(app: INestApplication) {
           'The queue dashboard is for national administrators: sign in with your e-mail and password',
         );
     } catch (error) {
-      if (
-        error instanceof DomainError &&
-        [ErrorCode.Unauthorized, ErrorCode.Locked, ErrorCode.RateLimited].includes(error.code)
-      ) {
-        const status =
-          error.code === ErrorCode.Locked ? 423 : error.code === ErrorCode.RateLimited ? 429 : 401;
-        deny(status, error.message, error.headers);
+      if (error instanceof DomainError && [401, 423, 429].includes(error.status)) {
+        deny(error.status, error.message, error.headers, error.code);
       } else next(error);
     }
   };

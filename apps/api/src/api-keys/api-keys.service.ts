@@ -137,7 +137,7 @@ export class ApiKeysService {
     if (body.establishmentId && principal.role === 'regional_analyst') {
       // An establishment key acts as that establishment's CISO: an analyst must not gain write access through it.
       throw new DomainError(
-        ErrorCode.Forbidden,
+        ErrorCode.AccessForbidden,
         'Regional analysts create region keys; an establishment key is created by its CISO or an administrator',
       );
     }
@@ -155,7 +155,7 @@ export class ApiKeysService {
     if (principal.role === 'regional_analyst') {
       if (body.regionCode && body.regionCode !== principal.regionCode) {
         throw new DomainError(
-          ErrorCode.Forbidden,
+          ErrorCode.AccessForbidden,
           `You may only create keys for region ${principal.regionCode}`,
         );
       }

@@ -236,7 +236,7 @@ export class AssessmentsService {
       ? `the answer is at revision ${current.revision} (${current.status}${current.level !== null ? ` ${current.level}` : ''}), you sent expectedRevision ${expected}`
       : `there is no answer yet, you sent expectedRevision ${expected}`;
     return new DomainError(
-      ErrorCode.Conflict,
+      ErrorCode.ResourceConflict,
       `Someone else changed this answer: reload it and save again (${problem})`,
       [
         { field: 'expectedRevision', problem },

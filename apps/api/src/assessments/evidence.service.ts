@@ -56,7 +56,7 @@ export class EvidenceService {
     const contentType = sniffEvidenceType(file.buffer);
     if (!contentType) {
       throw new DomainError(
-        ErrorCode.BadRequest,
+        ErrorCode.RequestInvalid,
         'Unsupported evidence type: send a PDF, PNG, JPEG, Office/OpenDocument or text file',
         [
           {

@@ -16,7 +16,7 @@ import { dnsNameOf, normalizeAssetValue, wellKnownUrls } from './asset-value';
 import type { CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
 
 const verificationFailed = (message: string) =>
-  new DomainError(ErrorCode.BadRequest, `Ownership not verified: ${message}`);
+  new DomainError(ErrorCode.RequestInvalid, `Ownership not verified: ${message}`);
 
 @Injectable()
 export class AssetsService {
@@ -179,7 +179,7 @@ export class AssetsService {
   async vouch(principal: Principal, id: string, reason: string): Promise<Asset> {
     if (principal.role === 'establishment_ciso')
       throw new DomainError(
-        ErrorCode.Forbidden,
+        ErrorCode.AccessForbidden,
         'Only a regional analyst or an administrator may vouch for an asset',
       );
     const asset = await this.get(principal, id);

@@ -10,8 +10,10 @@ import { LoginThrottleService } from './login-throttle.service';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { type IssuedTokens, TokenService } from './token.service';
 
-const invalidCredentials = () => new DomainError(ErrorCode.Unauthorized, 'Invalid e-mail or password');
-const invalidRefresh = () => new DomainError(ErrorCode.Unauthorized, 'Invalid or expired refresh token');
+const invalidCredentials = () =>
+  new DomainError(ErrorCode.AuthInvalidCredentials, 'Invalid e-mail or password');
+const invalidRefresh = () =>
+  new DomainError(ErrorCode.AuthInvalidRefreshToken, 'Invalid or expired refresh token');
 
 @Injectable()
 export class AuthService {
@@ -59,7 +61,7 @@ export class AuthService {
     if (user.lockedUntil && user.lockedUntil > now) {
       const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
       throw new DomainError(
-        ErrorCode.Locked,
+        ErrorCode.AuthLocked,
         `Account temporarily locked after repeated failed logins: try again in ${Math.ceil(seconds / 60)} min`,
         undefined,
         { 'Retry-After': String(seconds) },
@@ -69,7 +71,7 @@ export class AuthService {
       await this.recordFailure(user);
       throw invalidCredentials();
     }
-    if (user.disabled) throw new DomainError(ErrorCode.Unauthorized, 'This account is disabled');
+    if (user.disabled) throw new DomainError(ErrorCode.AuthAccountDisabled, 'This account is disabled');
     return user;
   }
 
@@ -134,7 +136,7 @@ export class AuthService {
         );
         return {
           error: new DomainError(
-            ErrorCode.Unauthorized,
+            ErrorCode.AuthUnauthenticated,
             'Refresh token already used: every session of this sign-in was revoked, sign in again',
           ),
         };

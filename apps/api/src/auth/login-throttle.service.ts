@@ -26,7 +26,7 @@ export class LoginThrottleService {
     const count = await this.count(`${this.redis.keyPrefix}:login-rate:${ip}:${window}`);
     if (count > this.config.auth.loginRateLimitPerMinute) {
       throw new DomainError(
-        ErrorCode.RateLimited,
+        ErrorCode.AuthRateLimited,
         `Too many login attempts from this address: try again in ${retryAfter} s`,
         undefined,
         { 'Retry-After': String(retryAfter) },

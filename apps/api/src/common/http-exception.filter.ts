@@ -1,20 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, type ErrorDetail } from '@vigie/common';
+import { codeForStatus, DomainError, ErrorCode, type ErrorDetail } from '@vigie/common';
 import type { Response } from 'express';
 import { QueueUnavailableError } from '@vigie/queue';
 import { QueryFailedError } from 'typeorm';
-
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  [ErrorCode.BadRequest]: 400,
-  [ErrorCode.Unauthorized]: 401,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.Conflict]: 409,
-  [ErrorCode.PayloadTooLarge]: 413,
-  [ErrorCode.Locked]: 423,
-  [ErrorCode.RateLimited]: 429,
-  [ErrorCode.Unavailable]: 503,
-};
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -33,14 +21,21 @@ const REASON: Record<number, string> = {
 
 export interface ErrorBody {
   statusCode: number;
+  code: ErrorCode;
   error: string;
   message: string;
   details?: ErrorDetail[];
 }
 
-export function errorBody(statusCode: number, message: string, details?: ErrorDetail[]): ErrorBody {
+export function errorBody(
+  statusCode: number,
+  message: string,
+  details?: ErrorDetail[],
+  code: ErrorCode = codeForStatus(statusCode),
+): ErrorBody {
   return {
     statusCode,
+    code,
     error: REASON[statusCode] ?? 'Error',
     message,
     ...(details?.length ? { details } : {}),
@@ -54,7 +49,7 @@ function isUniqueViolation(error: unknown): boolean {
   return driverError?.code === '23505' || /UNIQUE constraint failed/.test(error.message);
 }
 
-/** Maps every error to `{statusCode, error, message, details?}`; only unexpected ones are logged as errors. */
+/** Maps every error to `{statusCode, code, error, message, details?}`; only unexpected ones are logged as errors. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
@@ -73,7 +68,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return errorBody(STATUS_BY_CODE[exception.code], exception.message, exception.details);
+      return errorBody(exception.status, exception.message, exception.details, exception.code);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -89,15 +84,30 @@ export class HttpExceptionFilter implements ExceptionFilter {
             ? ((response as { message: string[] }).message.join('; ') ?? exception.message)
             : String((response as { message?: unknown }).message ?? exception.message);
       if (status === HttpStatus.NOT_FOUND && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(message)) {
-        return errorBody(404, `No route ${message.replace(/^Cannot /, '')}`);
+        return errorBody(
+          404,
+          `No route ${message.replace(/^Cannot /, '')}`,
+          undefined,
+          ErrorCode.RouteNotFound,
+        );
       }
       return errorBody(status, message);
     }
     if (exception instanceof QueueUnavailableError) {
-      return errorBody(503, `The job queue is unavailable: ${exception.message}`);
+      return errorBody(
+        503,
+        `The job queue is unavailable: ${exception.message}`,
+        undefined,
+        ErrorCode.QueueUnavailable,
+      );
     }
     if (isUniqueViolation(exception)) {
-      return errorBody(409, 'A resource with the same unique value already exists');
+      return errorBody(
+        409,
+        'A resource with the same unique value already exists',
+        undefined,
+        ErrorCode.ResourceConflict,
+      );
     }
     return errorBody(500, 'Internal server error');
   }

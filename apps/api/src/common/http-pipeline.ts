@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { requestContext } from '@vigie/observability';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { ErrorCode } from '@vigie/common';
 import { errorBody } from './http-exception.filter';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -54,14 +55,16 @@ export function jsonBody(limitBytes: number) {
           .json(errorBody(413, `Request body is larger than the ${limitBytes}-byte limit`));
       }
       if (err.type === 'entity.parse.failed') {
-        return res.status(400).json(errorBody(400, 'Malformed JSON body'));
+        return res
+          .status(400)
+          .json(errorBody(400, 'Malformed JSON body', undefined, ErrorCode.RequestMalformed));
       }
       if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
         return res.status(415).json(errorBody(415, 'Unsupported body encoding'));
       }
       return res
         .status(err.status && err.status < 500 ? err.status : 400)
-        .json(errorBody(400, 'Unreadable body'));
+        .json(errorBody(400, 'Unreadable body', undefined, ErrorCode.RequestMalformed));
     },
   ];
 }

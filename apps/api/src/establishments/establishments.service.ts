@@ -99,7 +99,7 @@ export class EstablishmentsService {
       );
       if (refused.length > 0) {
         throw new DomainError(
-          ErrorCode.Forbidden,
+          ErrorCode.AccessForbidden,
           `A CISO may only change ${CISO_EDITABLE_FIELDS.join(' and ')}; ask an administrator to change ${refused.join(', ')}`,
         );
       }

@@ -43,10 +43,13 @@ export class MetricsController {
     if (token) {
       const presented = /^Bearer (.+)$/i.exec(req.header('authorization') ?? '')?.[1] ?? '';
       if (!sameSecret(presented, token))
-        throw new DomainError(ErrorCode.Unauthorized, 'Metrics need the METRICS_TOKEN as a Bearer token');
+        throw new DomainError(
+          ErrorCode.AuthUnauthenticated,
+          'Metrics need the METRICS_TOKEN as a Bearer token',
+        );
     } else if (!LOOPBACK.test(req.socket.remoteAddress ?? '')) {
       throw new DomainError(
-        ErrorCode.Forbidden,
+        ErrorCode.AccessForbidden,
         'Metrics are served to loopback clients only unless METRICS_TOKEN is set',
       );
     }

@@ -47,7 +47,7 @@ export class ScansService {
       });
       if (inFlight >= this.config.scan.maxPerEstablishment)
         throw new DomainError(
-          ErrorCode.Conflict,
+          ErrorCode.ResourceConflict,
           `This establishment already has ${inFlight} scan${inFlight > 1 ? 's' : ''} queued or running (at most ${this.config.scan.maxPerEstablishment}): wait for one to finish`,
         );
       const recorded = await recordScan(manager, {

@@ -180,7 +180,10 @@ export class UsersService {
     establishmentIds: string[],
   ) {
     if (principal.role === 'regional_analyst' && role !== 'establishment_ciso') {
-      throw new DomainError(ErrorCode.Forbidden, 'Regional analysts may only manage establishment CISOs');
+      throw new DomainError(
+        ErrorCode.AccessForbidden,
+        'Regional analysts may only manage establishment CISOs',
+      );
     }
     if (role === 'regional_analyst') {
       if (!regionCode)
@@ -234,7 +237,10 @@ export class UsersService {
   ) {
     if (principal.role === 'national_admin') return;
     if (user.role !== 'establishment_ciso') {
-      throw new DomainError(ErrorCode.Forbidden, 'Regional analysts may only manage establishment CISOs');
+      throw new DomainError(
+        ErrorCode.AccessForbidden,
+        'Regional analysts may only manage establishment CISOs',
+      );
     }
     const sites = await manager.find(Establishment, {
       where: { id: In(establishmentIds) },
@@ -243,7 +249,7 @@ export class UsersService {
     const outside = sites.filter((e) => e.regionCode !== principal.regionCode);
     if (outside.length > 0) {
       throw new DomainError(
-        ErrorCode.Forbidden,
+        ErrorCode.AccessForbidden,
         'This CISO also covers establishments of another region: ask a national administrator',
       );
     }

@@ -8,7 +8,7 @@ import { API_KEY_FORBIDDEN, roleMay } from './permissions';
 import { POLICY_KEY, type RoutePolicy } from './policy.decorator';
 import type { Principal } from './principal';
 
-const unauthenticated = (message: string) => new DomainError(ErrorCode.Unauthorized, message);
+const unauthenticated = (message: string) => new DomainError(ErrorCode.AuthUnauthenticated, message);
 
 /** Reads the credential of a request: `Authorization: Bearer <jwt|api key>` or `X-API-Key: <api key>`. */
 export function presentedCredential(req: Request): { kind: 'bearer' | 'api_key'; value: string } | null {
@@ -37,7 +37,7 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!policy) throw new DomainError(ErrorCode.Forbidden, 'This route has no access policy');
+    if (!policy) throw new DomainError(ErrorCode.AccessForbidden, 'This route has no access policy');
     if (policy.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
@@ -48,14 +48,14 @@ export class AccessGuard implements CanActivate {
 
     if (policy.kind === 'authenticated') return true;
     if (principal.kind === 'api_key' && API_KEY_FORBIDDEN.includes(policy.resource)) {
-      throw new DomainError(ErrorCode.Forbidden, `API keys cannot access ${policy.resource} resources`);
+      throw new DomainError(ErrorCode.AccessForbidden, `API keys cannot access ${policy.resource} resources`);
     }
     if (principal.readOnly && policy.action !== 'read') {
-      throw new DomainError(ErrorCode.Forbidden, 'This API key is read-only');
+      throw new DomainError(ErrorCode.AccessForbidden, 'This API key is read-only');
     }
     if (!roleMay(principal.role, policy.action, policy.resource)) {
       throw new DomainError(
-        ErrorCode.Forbidden,
+        ErrorCode.AccessForbidden,
         `Role ${principal.role} may not ${policy.action} ${policy.resource} resources`,
       );
     }
