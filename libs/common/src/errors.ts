@@ -22,6 +22,18 @@ export enum ErrorCode {
   AuthRateLimited = 'auth.rate_limited',
   AccessForbidden = 'access.forbidden',
 
+  // Users, accounts and API keys
+
+  // Establishments, legal entities, GHTs and regions
+
+  // Assets and their verification
+
+  // Security plans, assessments, answers and evidence
+
+  // Scores and jobs
+
+  // Scans, findings and uploaded configurations
+
   // Infrastructure
   QueueUnavailable = 'queue.unavailable',
   Internal = 'internal',
@@ -44,6 +56,18 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.AuthLocked]: 423,
   [ErrorCode.AuthRateLimited]: 429,
   [ErrorCode.AccessForbidden]: 403,
+
+  // Users, accounts and API keys
+
+  // Establishments, legal entities, GHTs and regions
+
+  // Assets and their verification
+
+  // Security plans, assessments, answers and evidence
+
+  // Scores and jobs
+
+  // Scans, findings and uploaded configurations
 
   [ErrorCode.QueueUnavailable]: 503,
   [ErrorCode.Internal]: 500,
