@@ -31,8 +31,9 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     migrations: SQLITE_MIGRATIONS,
     // WAL lets the API and the worker share the file: readers never block the single writer.
     enableWAL: true,
-    // Milliseconds a writer waits for the lock held by the other process before SQLITE_BUSY.
-    timeout: 10000,
+    // Milliseconds a writer waits (blocking its process) for the lock the other process holds before
+    // SQLITE_BUSY; serializeSqliteTransactions then tries again a few times without blocking.
+    timeout: 2000,
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');

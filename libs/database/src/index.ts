@@ -4,3 +4,4 @@ export * from './entities';
 export * from './migrate';
 export * from './scan-records';
 export * from './sqlite-transactions';
+export * from './unique-violation';

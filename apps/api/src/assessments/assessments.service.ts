@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
 import { JobName } from '@vigie/contracts';
-import { Assessment, AssessmentAnswer, Establishment, EvidenceFile } from '@vigie/database';
+import {
+  Assessment,
+  AssessmentAnswer,
+  Establishment,
+  EvidenceFile,
+  type UniqueIndex,
+  violatesUniqueIndex,
+} from '@vigie/database';
 import { applicableMeasures, defaultMode, type SecurityPlan } from '@vigie/security-plan';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
@@ -12,6 +19,12 @@ import { EstablishmentsService } from '../establishments/establishments.service'
 import { OutboxService } from '../outbox/outbox.service';
 import { PlanRegistry } from '../security-plans/plan-registry.service';
 import type { SaveAnswerDto, StartAssessmentDto } from './dto/assessment.dto';
+
+const ONE_DRAFT_PER_ESTABLISHMENT: UniqueIndex = {
+  name: 'UQ_assessment_one_draft',
+  table: 'assessment',
+  columns: ['establishmentId'],
+};
 
 const submittedIsFrozen = () =>
   conflict(
@@ -111,8 +124,9 @@ export class AssessmentsService {
       try {
         await manager.insert(Assessment, assessment);
       } catch (error) {
-        // Lost a race with another start: the unique partial index keeps one draft per establishment.
-        if (error instanceof QueryFailedError)
+        // Lost a race with another start: the unique partial index keeps one draft per establishment. Any other
+        // failure is not that conflict and must not be reported as one.
+        if (violatesUniqueIndex(error, ONE_DRAFT_PER_ESTABLISHMENT))
           throw conflict('A draft assessment was just opened for this establishment by someone else');
         throw error;
       }

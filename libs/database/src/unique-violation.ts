@@ -1,0 +1,25 @@
+import { QueryFailedError } from 'typeorm';
+
+/** A unique index, named as both dialects report it when a write violates it. */
+export interface UniqueIndex {
+  /** The index or constraint name (PostgreSQL reports it). */
+  name: string;
+  /** Its table and columns (SQLite reports "UNIQUE constraint failed: table.column, ..."). */
+  table: string;
+  columns: string[];
+}
+
+/**
+ * Whether a write failed because of this very unique index, and not because of another index, a foreign key,
+ * a locked database or anything else that a caller must not mistake for "someone else got there first".
+ */
+export function violatesUniqueIndex(error: unknown, index: UniqueIndex): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as
+    { code?: string; constraint?: string; message?: string } | undefined;
+  if (driverError?.code === '23505') return driverError.constraint === index.name;
+  if (driverError?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return false;
+  const failed = /UNIQUE constraint failed: (.+)$/.exec(driverError.message ?? '')?.[1];
+  const expected = index.columns.map((column) => `${index.table}.${column}`).join(', ');
+  return failed === expected || failed === `index '${index.name}'`;
+}
