@@ -1,12 +1,25 @@
 import { completeFiness } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
-import { ApiKey, Establishment, recordScan, UserEstablishment } from '@vigie/database';
+import { ApiKey, Establishment, recordScan, User, UserEstablishment } from '@vigie/database';
+import { PDF } from './support/assessments';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 
 type Actor = 'admin' | 'analyst' | 'ciso';
 type Ownership = 'own' | 'other';
-type Action = 'list' | 'read' | 'create' | 'update' | 'delete';
+type Action =
+  | 'list'
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'submit'
+  | 'attach'
+  | 'detach'
+  | 'publish'
+  | 'verify'
+  | 'vouch'
+  | 'unlock';
 type Resource =
   | 'establishment'
   | 'legal_entity'
@@ -44,6 +57,7 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['legal_entity', 'create', 'own', { admin: 201, analyst: 403, ciso: 403 }],
   ['legal_entity', 'update', 'own', { admin: 200, analyst: 403, ciso: 403 }],
   ['legal_entity', 'update', 'other', { admin: 200, analyst: 403, ciso: 403 }],
+  ['legal_entity', 'delete', 'other', { admin: 204, analyst: 403, ciso: 403 }],
   ['ght', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['ght', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['ght', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
@@ -59,6 +73,9 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['user', 'update', 'other', { admin: 200, analyst: 404, ciso: 403 }],
   ['user', 'delete', 'own', { admin: 204, analyst: 204, ciso: 403 }],
   ['user', 'delete', 'other', { admin: 204, analyst: 404, ciso: 403 }],
+  // A locked CISO of the region: analysts may unlock them (they may already reset their password).
+  ['user', 'unlock', 'own', { admin: 200, analyst: 200, ciso: 403 }],
+  ['user', 'unlock', 'other', { admin: 200, analyst: 404, ciso: 403 }],
   ['api_key', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['api_key', 'create', 'own', { admin: 201, analyst: 201, ciso: 201 }],
   ['api_key', 'create', 'other', { admin: 201, analyst: 403, ciso: 404 }],
@@ -71,6 +88,8 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['security_plan', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   // An empty document reaches validation (400) only for admins.
   ['security_plan', 'create', 'own', { admin: 400, analyst: 403, ciso: 403 }],
+  // A version that does not exist: admins reach the service (404), the others are stopped before.
+  ['security_plan', 'publish', 'own', { admin: 404, analyst: 403, ciso: 403 }],
   ['assessment', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['assessment', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['assessment', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
@@ -81,6 +100,13 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['assessment', 'update', 'other', { admin: 200, analyst: 403, ciso: 404 }],
   ['assessment', 'delete', 'own', { admin: 204, analyst: 403, ciso: 204 }],
   ['assessment', 'delete', 'other', { admin: 204, analyst: 403, ciso: 404 }],
+  // Nothing is answered yet: authorised callers reach the completeness check (400).
+  ['assessment', 'submit', 'own', { admin: 400, analyst: 403, ciso: 400 }],
+  ['assessment', 'submit', 'other', { admin: 400, analyst: 403, ciso: 404 }],
+  ['assessment', 'attach', 'own', { admin: 201, analyst: 403, ciso: 201 }],
+  ['assessment', 'attach', 'other', { admin: 201, analyst: 403, ciso: 404 }],
+  ['assessment', 'detach', 'own', { admin: 204, analyst: 403, ciso: 204 }],
+  ['assessment', 'detach', 'other', { admin: 204, analyst: 403, ciso: 404 }],
   ['score', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['score', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   // Authorised callers reach the service, which answers 409: nothing is submitted yet.
@@ -90,6 +116,18 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['asset', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['asset', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
   ['asset', 'create', 'other', { admin: 201, analyst: 403, ciso: 404 }],
+  ['asset', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['asset', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  // The DKIM selectors decide what is scanned: the establishment's to declare, not the analyst's.
+  ['asset', 'update', 'own', { admin: 200, analyst: 403, ciso: 200 }],
+  ['asset', 'update', 'other', { admin: 200, analyst: 403, ciso: 404 }],
+  // An IP address has no name for a TXT record: authorised callers reach that check (400), offline.
+  ['asset', 'verify', 'own', { admin: 400, analyst: 403, ciso: 400 }],
+  ['asset', 'verify', 'other', { admin: 400, analyst: 403, ciso: 404 }],
+  ['asset', 'vouch', 'own', { admin: 200, analyst: 200, ciso: 403 }],
+  ['asset', 'vouch', 'other', { admin: 200, analyst: 404, ciso: 403 }],
+  ['asset', 'delete', 'own', { admin: 204, analyst: 403, ciso: 204 }],
+  ['asset', 'delete', 'other', { admin: 204, analyst: 403, ciso: 404 }],
   ['scan', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['scan', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['scan', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
@@ -209,6 +247,18 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
             .patch(`/api/v1/legal-entities/${id}`)
             .set(auth)
             .send({ name: `EJ ${unique()}` });
+        if (action === 'delete') {
+          const spare = await http()
+            .post('/api/v1/legal-entities')
+            .set({ Authorization: `Bearer ${tokens.admin}` })
+            .send({
+              finess: completeFiness(`2A${String(400000 + counter++).padStart(6, '0')}`),
+              name: `EJ ${unique()}`,
+              legalStatus: 'public',
+            })
+            .expect(201);
+          return http().delete(`/api/v1/legal-entities/${spare.body.id}`).set(auth);
+        }
         const finess = completeFiness(`13${String(300000 + counter++).padStart(6, '0')}`);
         return http()
           .post('/api/v1/legal-entities')
@@ -250,6 +300,13 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
               establishmentIds: [own ? t.a2.id : t.b1.id],
             });
         }
+        if (action === 'unlock') {
+          const id = await freshCiso(ownership);
+          await api.dataSource
+            .getRepository(User)
+            .update({ id }, { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 3_600_000) });
+          return http().post(`/api/v1/users/${id}/unlock`).set(auth);
+        }
         const id = action === 'delete' ? await freshCiso(ownership) : own ? t.cisoA.id : t.cisoB.id;
         if (action === 'read') return http().get(`/api/v1/users/${id}`).set(auth);
         if (action === 'update')
@@ -286,6 +343,7 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
       case 'job':
         return http().post('/api/v1/jobs/housekeeping').set(auth);
       case 'security_plan':
+        if (action === 'publish') return http().post('/api/v1/security-plans/9999.1/publish').set(auth);
         return action === 'list'
           ? http().get('/api/v1/security-plans').set(auth)
           : http().post('/api/v1/security-plans').set(auth).send({});
@@ -307,11 +365,22 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
           .expect(201);
         if (action === 'read') return http().get(`/api/v1/assessments/${draft.body.id}`).set(auth);
         if (action === 'delete') return http().delete(`/api/v1/assessments/${draft.body.id}`).set(auth);
+        if (action === 'submit') return http().post(`/api/v1/assessments/${draft.body.id}/submit`).set(auth);
         const measureId = (
           await http()
             .get(`/api/v1/assessments/${draft.body.id}`)
             .set({ Authorization: `Bearer ${tokens.admin}` })
         ).body.applicableMeasureIds[0];
+        const attach = (token: string) =>
+          http()
+            .post(`/api/v1/assessments/${draft.body.id}/answers/${measureId}/evidence`)
+            .set({ Authorization: `Bearer ${token}` })
+            .attach('file', PDF, 'preuve.pdf');
+        if (action === 'attach') return attach(tokens[actor]);
+        if (action === 'detach') {
+          const file = await attach(tokens.admin).expect(201);
+          return http().delete(`/api/v1/assessments/${draft.body.id}/evidence/${file.body.id}`).set(auth);
+        }
         return http()
           .put(`/api/v1/assessments/${draft.body.id}/answers/${measureId}`)
           .set(auth)
@@ -321,10 +390,34 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
         if (action === 'list')
           return http().get(`/api/v1/establishments/${establishment.id}/assets`).set(auth);
-        return http()
-          .post(`/api/v1/establishments/${establishment.id}/assets`)
-          .set(auth)
-          .send({ kind: 'domain', value: `site-${unique()}.fr` });
+        if (action === 'create')
+          return http()
+            .post(`/api/v1/establishments/${establishment.id}/assets`)
+            .set(auth)
+            .send({ kind: 'domain', value: `site-${unique()}.fr` });
+        // A site of its own: a vouched asset would make the matrix's scan cases find something to scan.
+        const site = await freshEstablishment(ownership);
+        const asset = (
+          await http()
+            .post(`/api/v1/establishments/${site.id}/assets`)
+            .set({ Authorization: `Bearer ${tokens.admin}` })
+            .send({ kind: 'ipv4', value: `193.51.${counter++ % 250}.${(counter++ % 250) + 1}` })
+            .expect(201)
+        ).body;
+        const path = `/api/v1/assets/${asset.id}`;
+        if (action === 'read') return http().get(path).set(auth);
+        if (action === 'update')
+          return http()
+            .patch(path)
+            .set(auth)
+            .send({ dkimSelectors: ['s1'] });
+        if (action === 'verify') return http().post(`${path}/verify`).set(auth).send({ method: 'dns_txt' });
+        if (action === 'vouch')
+          return http()
+            .post(`${path}/vouch`)
+            .set(auth)
+            .send({ reason: 'Adresse connue de l’ARS, confirmée par le RSSI' });
+        return http().delete(path).set(auth);
       }
       case 'scan': {
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;

@@ -21,8 +21,10 @@ export enum ErrorCode {
   AuthLocked = 'auth.locked',
   AuthRateLimited = 'auth.rate_limited',
   AccessForbidden = 'access.forbidden',
+  AccessCrossSiteRequest = 'access.cross_site_request',
 
   // Users, accounts and API keys
+  UserNotLocked = 'user.not_locked',
 
   // Establishments, legal entities, GHTs and regions
 
@@ -56,8 +58,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.AuthLocked]: 423,
   [ErrorCode.AuthRateLimited]: 429,
   [ErrorCode.AccessForbidden]: 403,
+  [ErrorCode.AccessCrossSiteRequest]: 403,
 
   // Users, accounts and API keys
+  [ErrorCode.UserNotLocked]: 409,
 
   // Establishments, legal entities, GHTs and regions
 

@@ -100,7 +100,7 @@ export class AssetsController {
   }
 
   @Post('assets/:id/vouch')
-  @Can('update', 'asset')
+  @Can('vouch', 'asset')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Vouch for an asset (regional analysts of the region, admins); recorded in the audit log',

@@ -10,6 +10,8 @@ export interface AuditEntry {
   resourceType: string;
   resourceId?: string | null;
   regionCode?: string | null;
+  /** For events about a person followed by several regions (a CISO of sites in two regions). */
+  regionCodes?: string[];
   establishmentId?: string | null;
   changes?: AuditChanges | null;
 }
@@ -54,7 +56,7 @@ export class AuditService {
       action: entry.action,
       resourceType: entry.resourceType,
       resourceId: entry.resourceId ?? null,
-      regionCode: entry.regionCode ?? null,
+      regionCode: entry.regionCode ?? entry.regionCodes?.[0] ?? null,
       establishmentId: entry.establishmentId ?? null,
       changes: entry.changes && Object.keys(entry.changes).length > 0 ? entry.changes : null,
       requestId: ctx?.requestId ?? null,

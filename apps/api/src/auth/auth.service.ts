@@ -6,6 +6,7 @@ import { User } from '@vigie/database';
 import { currentRequestContext } from '@vigie/observability';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { regionCodesOfUser } from '../audit/user-regions';
 import { LoginThrottleService } from './login-throttle.service';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { type IssuedTokens, TokenService } from './token.service';
@@ -35,7 +36,12 @@ export class AuthService {
         { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
       );
       await this.audit.record(
-        { action: 'auth.login', resourceType: 'user', resourceId: user.id, regionCode: user.regionCode },
+        {
+          action: 'auth.login',
+          resourceType: 'user',
+          resourceId: user.id,
+          regionCodes: await regionCodesOfUser(manager, user),
+        },
         manager,
       );
       return this.tokens.issue(user, manager);
@@ -104,7 +110,7 @@ export class AuthService {
           action: lock ? 'auth.locked' : 'auth.login_failed',
           resourceType: 'user',
           resourceId: user.id,
-          regionCode: user.regionCode,
+          regionCodes: await regionCodesOfUser(manager, user),
           changes: lock ? { lockedForSeconds: { to: this.config.auth.loginLockSeconds } } : null,
         },
         manager,
@@ -130,7 +136,7 @@ export class AuthService {
             action: 'auth.refresh_reuse_detected',
             resourceType: 'user',
             resourceId: token.userId,
-            regionCode: user?.regionCode,
+            regionCodes: user ? await regionCodesOfUser(manager, user) : [],
           },
           manager,
         );
@@ -154,8 +160,14 @@ export class AuthService {
     if (!token) return;
     await this.dataSource.transaction(async (manager) => {
       await this.tokens.revokeFamily(token.familyId, 'logout', manager);
+      const user = await manager.findOneBy(User, { id: token.userId });
       await this.audit.record(
-        { action: 'auth.logout', resourceType: 'user', resourceId: token.userId },
+        {
+          action: 'auth.logout',
+          resourceType: 'user',
+          resourceId: token.userId,
+          regionCodes: user ? await regionCodesOfUser(manager, user) : [],
+        },
         manager,
       );
     });

@@ -76,6 +76,20 @@ export class UsersController {
     return UserDto.from(await this.users.update(principal, id, body));
   }
 
+  @Post(':id/unlock')
+  @Can('update', 'user')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Lift the lock-out of an account (after LOGIN_MAX_FAILURES failed logins) before it lapses',
+    description:
+      'Admins: any user. Analysts: the CISOs of their region (they may already reset their password). ' +
+      'Resetting a password does not unlock; 409 `user.not_locked` when the account is not locked.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  async unlock(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string): Promise<UserDto> {
+    return UserDto.from(await this.users.unlock(principal, id));
+  }
+
   @Delete(':id')
   @Can('delete', 'user')
   @HttpCode(204)

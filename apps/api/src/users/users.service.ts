@@ -4,6 +4,7 @@ import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/c
 import { Establishment, Region, type Role, User, UserEstablishment } from '@vigie/database';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
+import { regionCodesOfUser } from '../audit/user-regions';
 import { hashPassword } from '../auth/passwords';
 import { TokenService } from '../auth/token.service';
 import type { Principal } from '../common/authz/principal';
@@ -147,6 +148,32 @@ export class UsersService {
         (establishmentId) => ({ userId: id, establishmentId }) as UserEstablishment,
       );
       return after;
+    });
+  }
+
+  /**
+   * Lifts a lock-out before it lapses (the user called for help). Resetting the password does not: a lock
+   * says someone was guessing, and the person who vouches for the caller decides it is over.
+   */
+  async unlock(principal: Principal, id: string): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.get(principal, id, manager);
+      const establishmentIds = (user.establishmentLinks ?? []).map((l) => l.establishmentId);
+      await this.checkManageable(manager, principal, user, establishmentIds);
+      if (!user.lockedUntil || user.lockedUntil <= new Date())
+        throw new DomainError(ErrorCode.UserNotLocked, `User ${user.email} is not locked`);
+      await manager.update(User, { id }, { lockedUntil: null, failedLoginCount: 0 });
+      await this.audit.record(
+        {
+          action: 'user.unlock',
+          resourceType: 'user',
+          resourceId: id,
+          regionCodes: await regionCodesOfUser(manager, user),
+          changes: { lockedUntil: { from: user.lockedUntil.toISOString(), to: null } },
+        },
+        manager,
+      );
+      return Object.assign(user, { lockedUntil: null, failedLoginCount: 0 });
     });
   }
 

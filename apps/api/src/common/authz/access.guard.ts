@@ -4,7 +4,7 @@ import { DomainError, ErrorCode } from '@vigie/common';
 import { currentRequestContext } from '@vigie/observability';
 import type { Request } from 'express';
 import { PrincipalResolver } from '../../auth/principal-resolver.service';
-import { API_KEY_FORBIDDEN, roleMay } from './permissions';
+import { API_KEY_FORBIDDEN, API_KEY_FORBIDDEN_ACTIONS, roleMay } from './permissions';
 import { POLICY_KEY, type RoutePolicy } from './policy.decorator';
 import type { Principal } from './principal';
 
@@ -49,6 +49,12 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'authenticated') return true;
     if (principal.kind === 'api_key' && API_KEY_FORBIDDEN.includes(policy.resource)) {
       throw new DomainError(ErrorCode.AccessForbidden, `API keys cannot access ${policy.resource} resources`);
+    }
+    if (principal.kind === 'api_key' && API_KEY_FORBIDDEN_ACTIONS.includes(policy.action)) {
+      throw new DomainError(
+        ErrorCode.AccessForbidden,
+        `API keys cannot ${policy.action}: sign in as a person`,
+      );
     }
     if (principal.readOnly && policy.action !== 'read') {
       throw new DomainError(ErrorCode.AccessForbidden, 'This API key is read-only');

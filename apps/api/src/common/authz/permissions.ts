@@ -18,7 +18,11 @@ export const RESOURCES = [
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+/**
+ * `vouch` is its own action: an analyst's word that an asset belongs to an establishment makes it scannable
+ * without touching anything else about it, so granting it must not grant `update`.
+ */
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'vouch'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ALL: Action[] = [...ACTIONS];
@@ -40,7 +44,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     security_plan: ['read'],
     assessment: ['read'],
     score: ['read'],
-    asset: ['read', 'update'],
+    // Analysts read assets and vouch for them; what is scanned (selectors, verification) is the establishment's.
+    asset: ['read', 'vouch'],
     // Analysts run scans during campaigns; the configurations stay the establishment's to manage.
     scan: ['read', 'create'],
     config_file: ['read'],
@@ -54,7 +59,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     security_plan: ['read'],
     assessment: ALL,
     score: ['read', 'create'],
-    asset: ALL,
+    // A CISO proves ownership (DNS, well-known file); vouching is the regional analyst's word, not their own.
+    asset: ['read', 'create', 'update', 'delete'],
     scan: ['read', 'create'],
     config_file: ALL,
   },
@@ -62,6 +68,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
 
 /** Machines never manage identities, whatever their key's scope. */
 export const API_KEY_FORBIDDEN: Resource[] = ['user', 'api_key', 'job'];
+
+/** Vouching is a person's word, recorded under their name: a key cannot give it. */
+export const API_KEY_FORBIDDEN_ACTIONS: Action[] = ['vouch'];
 
 export function roleMay(role: Role, action: Action, resource: Resource): boolean {
   return ROLE_PERMISSIONS[role][resource]?.includes(action) ?? false;
