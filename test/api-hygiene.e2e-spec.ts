@@ -1,3 +1,6 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { QueueName } from '@vigie/contracts';
+import type { Queue } from 'bullmq';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants } from './support/tenants';
 
@@ -231,6 +234,50 @@ describe('API hygiene', () => {
       .get('/api/admin/queues')
       .set('Authorization', `Bearer ${await api.adminToken()}`)
       .expect(200);
+  });
+
+  it('refuses cross-site changes to the queues, even with cached Basic credentials', async () => {
+    const queue = api.app.get<Queue>(getQueueToken(QueueName.Maintenance), { strict: false });
+    const jobs = () => queue.getJobCountByTypes('waiting', 'delayed');
+    const before = await jobs();
+    const add = () =>
+      api
+        .http()
+        .post('/api/admin/queues/api/queues/maintenance/add')
+        .auth('admin@test.vigie.local', 'admin-password-for-tests');
+    const forged = [
+      // A form posted from another site: the browser says so in Sec-Fetch-Site and Origin.
+      add().set('Sec-Fetch-Site', 'cross-site').set('Origin', 'https://attacker.example').type('form'),
+      add().set('Origin', 'https://attacker.example').type('form').send('name=housekeeping'),
+      add().set('Sec-Fetch-Site', 'same-site').send({ name: 'housekeeping', data: {} }),
+      // No proof at all: a browser old enough to send neither header, or a careless script.
+      add().send({ name: 'housekeeping', data: {} }),
+    ];
+    for (const request of forged) {
+      const res = await request.expect(403);
+      expect(res.body).toMatchObject({ statusCode: 403, code: 'access.cross_site_request' });
+    }
+    // Refused before the password is checked: a forged post with a wrong password counts no failure.
+    await api
+      .http()
+      .post('/api/admin/queues/api/queues/maintenance/add')
+      .auth('admin@test.vigie.local', 'wrong-password-here')
+      .set('Origin', 'https://attacker.example')
+      .expect(403);
+    expect(await jobs()).toBe(before);
+
+    const genuine = [
+      add().set('Sec-Fetch-Site', 'same-origin').send({ name: 'housekeeping', data: {} }),
+      // Behind a TLS proxy: the page's origin is https, the host is the one the API is reached by.
+      add()
+        .set('Host', 'vigie.example.fr')
+        .set('Origin', 'https://vigie.example.fr')
+        .send({ name: 'housekeeping', data: {} }),
+      add().set('X-Requested-With', 'XMLHttpRequest').send({ name: 'housekeeping', data: {} }),
+    ];
+    for (const request of genuine) await request.expect(200);
+    expect(await jobs()).toBe(before + genuine.length);
+    await queue.drain(true);
   });
 });
 

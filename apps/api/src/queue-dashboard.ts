@@ -13,6 +13,7 @@ import { DomainError, ErrorCode } from '@vigie/common';
 import { AuthService } from './auth/auth.service';
 import { PrincipalResolver } from './auth/principal-resolver.service';
 import { errorBody } from './common/http-exception.filter';
+import { assertSameOriginWrite } from './common/same-origin';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 
@@ -59,6 +60,8 @@ function dashboardAuth(app: INestApplication) {
     };
     const header = req.header('authorization') ?? '';
     try {
+      // Before any password check: a forged post must neither act nor count failures towards a lock-out.
+      assertSameOriginWrite(req);
       let allowed = false;
       if (/^basic /i.test(header)) allowed = await isAdminBasic(header);
       else if (/^bearer /i.test(header)) {
@@ -72,7 +75,9 @@ function dashboardAuth(app: INestApplication) {
           'The queue dashboard is for national administrators: sign in with your e-mail and password',
         );
     } catch (error) {
-      if (error instanceof DomainError && [401, 423, 429].includes(error.status)) {
+      if (error instanceof DomainError && error.code === ErrorCode.AccessCrossSiteRequest) {
+        res.status(error.status).json(errorBody(error.status, error.message, undefined, error.code));
+      } else if (error instanceof DomainError && [401, 423, 429].includes(error.status)) {
         deny(error.status, error.message, error.headers, error.code);
       } else next(error);
     }
