@@ -49,6 +49,46 @@ describe('lock-outs: in the region’s audit trail, lifted by an administrator o
     expect(await trail(analyst11, t.analyst94.id)).toEqual([]);
   });
 
+  it('shows a CISO of sites in two regions to the analysts of both, and of no other', async () => {
+    const created = await api
+      .http()
+      .post('/api/v1/users')
+      .set(as(admin))
+      .send({
+        email: 'rssi.ght@test.fr',
+        displayName: 'RSSI de deux régions',
+        password: PASSWORD,
+        role: 'establishment_ciso',
+        establishmentIds: [t.a2.id, t.b1.id],
+      })
+      .expect(201);
+    await login('rssi.ght@test.fr', PASSWORD).expect(200);
+    await login('rssi.ght@test.fr', 'not-the-password').expect(401);
+    for (const analyst of [analyst11, analyst94])
+      expect((await trail(analyst, created.body.id)).map((e) => e.action).sort()).toEqual([
+        'auth.login',
+        'auth.login_failed',
+        'user.create',
+      ]);
+    const byRegion = await api
+      .http()
+      .get(`/api/v1/audit-events?regionCode=94&resourceId=${created.body.id}`)
+      .set(as(admin))
+      .expect(200);
+    expect(byRegion.body.total).toBe(3);
+    const users = api.dataSource.getRepository(User);
+    await users.save(
+      users.create({
+        email: 'analyst93@test.fr',
+        displayName: 'Analyste PACA',
+        passwordHash: t.analyst11.passwordHash,
+        role: 'regional_analyst',
+        regionCode: '93',
+      }),
+    );
+    expect(await trail(await api.login('analyst93@test.fr', PASSWORD), created.body.id)).toEqual([]);
+  });
+
   it('keeps the lock through a password reset, and lifts it on unlock, once, with an audit event', async () => {
     const newPassword = 'a-brand-new-password-2026';
     await api

@@ -10,6 +10,10 @@ import { regionCodesInScope } from '../common/authz/tenant-scope';
 import { type Page, page, PageOf } from '../common/pagination.dto';
 import { AuditEventDto, AuditEventQueryDto } from './dto/audit-event.dto';
 
+/** An event also concerns the regions listed for it in audit_event_region (a CISO of sites in two regions). */
+const FURTHER_REGION_IN = (parameter: string) =>
+  `EXISTS (SELECT 1 FROM audit_event_region r WHERE r."eventId" = e.id AND r."regionCode" IN (:...${parameter}))`;
+
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit-events')
@@ -30,8 +34,13 @@ export class AuditEventsController {
     const qb = this.events.createQueryBuilder('e');
     const regions = regionCodesInScope(principal);
     if (regions !== 'all')
-      qb.andWhere('e.regionCode IN (:...regions)', { regions: regions.length ? regions : ['__'] });
-    if (query.regionCode) qb.andWhere('e.regionCode = :regionCode', { regionCode: query.regionCode });
+      qb.andWhere(`(e.regionCode IN (:...regions) OR ${FURTHER_REGION_IN('regions')})`, {
+        regions: regions.length ? regions : ['__'],
+      });
+    if (query.regionCode)
+      qb.andWhere(`(e.regionCode IN (:...regionCode) OR ${FURTHER_REGION_IN('regionCode')})`, {
+        regionCode: [query.regionCode],
+      });
     if (query.action?.endsWith('.*'))
       qb.andWhere('e.action LIKE :prefix', { prefix: `${query.action.slice(0, -1)}%` });
     else if (query.action) qb.andWhere('e.action = :action', { action: query.action });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isSecretField, REDACTED } from '@vigie/common';
-import { AuditEvent, type AuditChanges } from '@vigie/database';
+import { AuditEvent, AuditEventRegion, type AuditChanges } from '@vigie/database';
 import { currentRequestContext } from '@vigie/observability';
 import type { EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 export interface AuditEntry {
   action: string;
@@ -62,7 +63,16 @@ export class AuditService {
       requestId: ctx?.requestId ?? null,
       ip: ctx?.ip ?? null,
     });
-    // save() rather than insert(): insert's deep-partial typing rejects the free-form `changes` JSON.
-    await (manager ?? this.events.manager).save(AuditEvent, event, { reload: false });
+    const writer = manager ?? this.events.manager;
+    // The cast: insert's deep-partial typing rejects the free-form `changes` JSON.
+    const inserted = await writer.insert(AuditEvent, event as QueryDeepPartialEntity<AuditEvent>);
+    const further = [...new Set(entry.regionCodes ?? [])].filter((code) => code !== event.regionCode);
+    if (further.length > 0) {
+      const eventId = (inserted.identifiers[0] as { id: number }).id;
+      await writer.insert(
+        AuditEventRegion,
+        further.map((regionCode) => ({ eventId, regionCode })),
+      );
+    }
   }
 }

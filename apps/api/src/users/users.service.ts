@@ -99,7 +99,7 @@ export class UsersService {
           action: 'user.create',
           resourceType: 'user',
           resourceId: user.id,
-          regionCode: await this.regionOf(manager, user.regionCode, establishmentIds),
+          regionCodes: await this.regionsOf(manager, user.regionCode, establishmentIds),
           changes: diffChanges(null, snapshot(user, establishmentIds), AUDITED_FIELDS),
         },
         manager,
@@ -139,7 +139,7 @@ export class UsersService {
           action: 'user.update',
           resourceType: 'user',
           resourceId: id,
-          regionCode: await this.regionOf(manager, after.regionCode, afterIds),
+          regionCodes: await this.regionsOf(manager, after.regionCode, afterIds),
           changes: diffChanges(snapshot(before, beforeIds), snapshot(after, afterIds), AUDITED_FIELDS),
         },
         manager,
@@ -190,7 +190,7 @@ export class UsersService {
           action: 'user.delete',
           resourceType: 'user',
           resourceId: id,
-          regionCode: await this.regionOf(manager, user.regionCode, ids),
+          regionCodes: await this.regionsOf(manager, user.regionCode, ids),
           changes: diffChanges(snapshot(user, ids), null, AUDITED_FIELDS),
         },
         manager,
@@ -298,12 +298,15 @@ export class UsersService {
     }
   }
 
-  private async regionOf(manager: EntityManager, regionCode: string | null, establishmentIds: string[]) {
-    if (regionCode || establishmentIds.length === 0) return regionCode;
-    const first = await manager.findOne(Establishment, {
+  /** The analyst's region, or every region of the CISO's establishments, so each region's analysts see it. */
+  private async regionsOf(manager: EntityManager, regionCode: string | null, establishmentIds: string[]) {
+    if (regionCode) return [regionCode];
+    if (establishmentIds.length === 0) return [];
+    const sites = await manager.find(Establishment, {
       where: { id: In(establishmentIds) },
+      select: { id: true, regionCode: true },
       order: { regionCode: 'ASC' },
     });
-    return first?.regionCode ?? null;
+    return [...new Set(sites.map((e) => e.regionCode))];
   }
 }

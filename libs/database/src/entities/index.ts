@@ -3,6 +3,7 @@ import { Asset } from './asset.entity';
 import { AssessmentAnswer } from './assessment-answer.entity';
 import { Assessment } from './assessment.entity';
 import { AuditEvent } from './audit-event.entity';
+import { AuditEventRegion } from './audit-event-region.entity';
 import { ConfigFile } from './config-file.entity';
 import { Departement } from './departement.entity';
 import { Establishment } from './establishment.entity';
@@ -26,6 +27,7 @@ export * from './asset.entity';
 export * from './assessment-answer.entity';
 export * from './assessment.entity';
 export * from './audit-event.entity';
+export * from './audit-event-region.entity';
 export * from './columns';
 export * from './config-file.entity';
 export * from './departement.entity';
@@ -56,6 +58,7 @@ export const ENTITIES = [
   RefreshToken,
   ApiKey,
   AuditEvent,
+  AuditEventRegion,
   SecurityPlanVersion,
   Assessment,
   AssessmentAnswer,
