@@ -1,6 +1,7 @@
 import { completeFiness } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
 import { ApiKey, Establishment, recordScan, UserEstablishment } from '@vigie/database';
+import { PrincipalCache, userSubject } from '../apps/api/src/auth/principal-cache.service';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 
@@ -143,10 +144,13 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
         bedCount: null,
       }),
     );
-    if (own)
+    if (own) {
       await api.dataSource
         .getRepository(UserEstablishment)
         .insert({ userId: t.cisoA.id, establishmentId: created.id });
+      // Written behind the API's back: its cached principals must be told, as the users service does.
+      await api.app.get(PrincipalCache).invalidate([userSubject(t.cisoA.id)]);
+    }
     return created;
   }
 

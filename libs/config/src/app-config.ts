@@ -32,6 +32,8 @@ export interface AppConfig {
     loginMaxFailures: number;
     loginLockSeconds: number;
     loginRateLimitPerMinute: number;
+    /** How long a resolved principal may stay in an API instance's memory between revocation checks; 0: off. */
+    principalCacheTtlSeconds: number;
   };
   admin?: { email: string; password: string };
   worker: { healthPort: number; concurrency: number; shutdownTimeoutMs: number; housekeepingCron: string };
@@ -150,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
       loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+      principalCacheTtlSeconds: vars.PRINCIPAL_CACHE_TTL_SECONDS,
     },
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD

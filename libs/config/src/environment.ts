@@ -103,6 +103,12 @@ export class EnvironmentVariables {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  PRINCIPAL_CACHE_TTL_SECONDS = 60;
+
   @IsString()
   CORS_ORIGINS = '';
 

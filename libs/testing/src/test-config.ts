@@ -35,6 +35,7 @@ export function testConfig(
       loginMaxFailures: 5,
       loginLockSeconds: 900,
       loginRateLimitPerMinute: 1000,
+      principalCacheTtlSeconds: 60,
     },
     admin: { ...TEST_ADMIN },
     worker: { healthPort: 0, concurrency: 2, shutdownTimeoutMs: 10000, housekeepingCron: 'off' },

@@ -5,6 +5,7 @@ import { badRequest, DomainError, ErrorCode, notFound } from '@vigie/common';
 import { ApiKey, Establishment, Region } from '@vigie/database';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
+import { apiKeySubject, PrincipalCache } from '../auth/principal-cache.service';
 import { sha256 } from '../auth/token.service';
 import type { Principal } from '../common/authz/principal';
 import { inEstablishmentScope } from '../common/authz/tenant-scope';
@@ -50,6 +51,7 @@ export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   list(principal: Principal, query: ApiKeyQueryDto) {
@@ -102,7 +104,7 @@ export class ApiKeysService {
   }
 
   async revoke(principal: Principal, id: string): Promise<ApiKey> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const qb = manager.getRepository(ApiKey).createQueryBuilder('k').where('k.id = :id', { id });
       const key = await whereKeyInScope(qb, principal).getOne();
       if (!key) throw notFound('API key', id);
@@ -125,6 +127,8 @@ export class ApiKeysService {
       );
       return revoked;
     });
+    await this.principals.invalidate([apiKeySubject(revoked.prefix)]);
+    return revoked;
   }
 
   /** A key never reaches beyond its creator's scope: CISOs scope to one of theirs, analysts within their region. */

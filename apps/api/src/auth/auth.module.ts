@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { PrincipalCache } from './principal-cache.service';
 import { PrincipalResolver } from './principal-resolver.service';
 import { TokenService } from './token.service';
 
@@ -21,7 +22,7 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, LoginThrottleService, PrincipalResolver],
-  exports: [PrincipalResolver, TokenService],
+  providers: [AuthService, TokenService, LoginThrottleService, PrincipalResolver, PrincipalCache],
+  exports: [PrincipalResolver, TokenService, PrincipalCache],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { currentRequestContext } from '@vigie/observability';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { PrincipalCache, userSubject } from './principal-cache.service';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { type IssuedTokens, TokenService } from './token.service';
 
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async login(email: string, password: string): Promise<IssuedTokens> {
@@ -77,7 +79,7 @@ export class AuthService {
 
   /** Counted in the database atomically, so parallel guesses cannot slip past the limit. */
   private async recordFailure(user: User) {
-    await this.dataSource.transaction(async (manager) => {
+    const locked = await this.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
         .update(User)
@@ -109,7 +111,9 @@ export class AuthService {
         },
         manager,
       );
+      return lock;
     });
+    if (locked) await this.principals.invalidate([userSubject(user.id)]);
   }
 
   /**
@@ -135,6 +139,7 @@ export class AuthService {
           manager,
         );
         return {
+          revokedUserId: token.userId,
           error: new DomainError(
             ErrorCode.AuthUnauthenticated,
             'Refresh token already used: every session of this sign-in was revoked, sign in again',
@@ -145,6 +150,9 @@ export class AuthService {
       return { tokens: await this.tokens.issue(user, manager, token.familyId) };
     });
     // The revocation above must commit, so the error is thrown only after the transaction.
+    if ('revokedUserId' in outcome && outcome.revokedUserId) {
+      await this.principals.invalidate([userSubject(outcome.revokedUserId)]);
+    }
     if ('error' in outcome) throw outcome.error;
     return outcome.tokens;
   }
@@ -159,5 +167,6 @@ export class AuthService {
         manager,
       );
     });
+    await this.principals.invalidate([userSubject(token.userId)]);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
-import { Establishment, Ght, LegalEntity } from '@vigie/database';
+import { ApiKey, Establishment, Ght, LegalEntity, UserEstablishment } from '@vigie/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
+import { apiKeySubject, PrincipalCache, userSubject } from '../auth/principal-cache.service';
 import type { Principal } from '../common/authz/principal';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
 import {
@@ -30,6 +31,7 @@ export class EstablishmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(principal: Principal, query: EstablishmentQueryDto) {
@@ -142,8 +144,11 @@ export class EstablishmentsService {
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const affected = await this.dataSource.transaction(async (manager) => {
       const establishment = await this.get(principal, id, manager);
+      // The delete cascades to its CISOs' links and its API keys: their cached principals must go too.
+      const links = await manager.find(UserEstablishment, { where: { establishmentId: id } });
+      const keys = await manager.find(ApiKey, { where: { establishmentId: id }, select: { prefix: true } });
       await manager.delete(Establishment, { id });
       await this.audit.record(
         {
@@ -156,7 +161,9 @@ export class EstablishmentsService {
         },
         manager,
       );
+      return [...links.map((l) => userSubject(l.userId)), ...keys.map((k) => apiKeySubject(k.prefix))];
     });
+    await this.principals.invalidate(affected);
   }
 
   private async checkFinessFree(manager: EntityManager, finess: string) {

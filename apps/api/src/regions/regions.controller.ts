@@ -12,15 +12,28 @@ import { RegionDto } from './dto/region.dto';
 @ApiBearerAuth()
 @Controller('regions')
 export class RegionsController {
+  /** Regions change only with config/regions.json, seeded before the API listens: read once per process. */
+  private catalogue?: Promise<Map<string, RegionDto>>;
+
   constructor(@InjectRepository(Region) private readonly regions: Repository<Region>) {}
+
+  private byCode(): Promise<Map<string, RegionDto>> {
+    if (!this.catalogue) {
+      const loading = this.regions
+        .find({ relations: { departements: true }, order: { code: 'ASC' } })
+        .then((regions) => new Map(regions.map((r) => [r.code, RegionDto.from(r)])));
+      loading.catch(() => (this.catalogue = undefined)); // a failed read is retried by the next request
+      this.catalogue = loading;
+    }
+    return this.catalogue;
+  }
 
   @Get()
   @Can('read', 'region')
   @ApiOperation({ summary: 'The 18 French regions with their départements' })
   @ApiOkResponse({ type: [RegionDto] })
   async list(): Promise<RegionDto[]> {
-    const regions = await this.regions.find({ relations: { departements: true }, order: { code: 'ASC' } });
-    return regions.map(RegionDto.from);
+    return [...(await this.byCode()).values()];
   }
 
   @Get(':code')
@@ -28,8 +41,8 @@ export class RegionsController {
   @ApiOperation({ summary: 'One region by INSEE code' })
   @ApiOkResponse({ type: RegionDto })
   async get(@Param('code') code: string): Promise<RegionDto> {
-    const region = await this.regions.findOne({ where: { code }, relations: { departements: true } });
+    const region = (await this.byCode()).get(code);
     if (!region) throw notFound('Region', code);
-    return RegionDto.from(region);
+    return region;
   }
 }

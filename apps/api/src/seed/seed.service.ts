@@ -23,6 +23,7 @@ import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PlanRegistry } from '../security-plans/plan-registry.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { PrincipalCache, userSubject } from '../auth/principal-cache.service';
 import {
   DEMO_CONFIGURATIONS,
   DEMO_ESTABLISHMENTS,
@@ -43,6 +44,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly plans: PlanRegistry,
     private readonly outbox: OutboxService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async onApplicationBootstrap() {
@@ -96,6 +98,7 @@ export class SeedService implements OnApplicationBootstrap {
         manager,
       );
     });
+    if (existing) await this.principals.invalidate([userSubject(existing.id)]);
     this.logger.log(
       `National administrator ${email} ${existing ? 'reset' : 'created'} from ADMIN_EMAIL/ADMIN_PASSWORD`,
     );

@@ -5,6 +5,7 @@ import { Establishment, Region, type Role, User, UserEstablishment } from '@vigi
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
+import { PrincipalCache, userSubject } from '../auth/principal-cache.service';
 import { TokenService } from '../auth/token.service';
 import type { Principal } from '../common/authz/principal';
 import type { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
@@ -45,6 +46,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   list(principal: Principal, query: UserQueryDto) {
@@ -112,7 +114,7 @@ export class UsersService {
 
   async update(principal: Principal, id: string, body: UpdateUserDto): Promise<User> {
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.get(principal, id, manager);
       const beforeIds = (before.establishmentLinks ?? []).map((l) => l.establishmentId);
       await this.checkManageable(manager, principal, before, beforeIds);
@@ -148,6 +150,9 @@ export class UsersService {
       );
       return after;
     });
+    // Role, scope, name, password or status: whatever changed, the cached principals of this user are stale.
+    await this.principals.invalidate([userSubject(id)]);
+    return updated;
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
@@ -169,6 +174,7 @@ export class UsersService {
         manager,
       );
     });
+    await this.principals.invalidate([userSubject(id)]);
   }
 
   /** The scope must fit the role, and an analyst may only hand out establishments of their own region. */
