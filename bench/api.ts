@@ -3,10 +3,11 @@
  * reads, measured with autocannon against the compiled API on a fresh SQLite database with the demo data.
  *   npm run build && npm run bench:api -- --duration 8 --connections 50 --rounds 2 [--dist dist-before]
  * The worker runs only until the demo scores exist, so the measurement has the API alone on the CPU.
- * Prints one table: requests per second and latency percentiles, the median over the rounds.
+ * Prints one table: requests per second, latency percentiles and the API process's CPU time per request (read
+ * from /proc, so it is barely moved by other processes sharing the machine), the median over the rounds.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '@vigie/config';
@@ -37,6 +38,14 @@ interface Measure {
   p99: number;
   errors: number;
   statuses: Record<number, number>;
+  /** CPU time of the API process per request: unlike req/s, barely moved by other processes on the machine. */
+  cpuUsPerRequest: number;
+}
+
+/** User + system CPU time of a process, in µs, from /proc (clock ticks of 10 ms). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 /** The part of autocannon 8 used here (it ships no types). */
@@ -97,7 +106,7 @@ async function json(base: string, path: string, init: RequestInit = {}): Promise
 }
 
 /** Latencies come from every response (autocannon's own histogram has no p95). */
-async function measure(base: string, target: Target, seconds: number): Promise<Measure> {
+async function measure(base: string, target: Target, seconds: number, apiPid: number): Promise<Measure> {
   const latencies: number[] = [];
   let errors = 0;
   const statuses: Record<number, number> = {};
@@ -114,7 +123,9 @@ async function measure(base: string, target: Target, seconds: number): Promise<M
     }
     latencies.push(ms);
   });
+  const cpuBefore = cpuMicros(apiPid);
   const result = await instance;
+  const cpu = cpuMicros(apiPid) - cpuBefore;
   latencies.sort((a, b) => a - b);
   const at = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
@@ -125,6 +136,7 @@ async function measure(base: string, target: Target, seconds: number): Promise<M
     p99: at(99),
     errors: errors + result.errors + result.timeouts,
     statuses,
+    cpuUsPerRequest: cpu / Math.max(1, result.requests.total),
   };
 }
 
@@ -147,10 +159,21 @@ function printTable(targets: Target[], results: Map<string, Measure[]>) {
       median(ms.map((m) => m.p50)).toFixed(1),
       median(ms.map((m) => m.p95)).toFixed(1),
       median(ms.map((m) => m.p99)).toFixed(1),
+      median(ms.map((m) => m.cpuUsPerRequest)).toFixed(0),
       String(ms.reduce((sum, m) => sum + m.errors, 0)),
     ];
   });
-  const header = ['read', 'route', 'req/s', 'floor/x', 'p50 ms', 'p95 ms', 'p99 ms', 'non-200'];
+  const header = [
+    'read',
+    'route',
+    'req/s',
+    'floor/x',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'API CPU µs/req',
+    'non-200',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -233,12 +256,13 @@ async function main() {
     const results = new Map<string, Measure[]>(targets.map((t) => [t.name, []]));
     for (let round = 1; round <= rounds; round += 1) {
       for (const target of targets) {
-        await measure(base, target, warmupSeconds);
-        const m = await measure(base, target, durationSeconds);
+        await measure(base, target, warmupSeconds, api.pid!);
+        const m = await measure(base, target, durationSeconds, api.pid!);
         results.get(target.name)!.push(m);
         console.error(
           `round ${round} ${target.name}: ${m.rps.toFixed(0)} req/s, ` +
-            `p50 ${m.p50.toFixed(1)} p95 ${m.p95.toFixed(1)} p99 ${m.p99.toFixed(1)} ms` +
+            `p50 ${m.p50.toFixed(1)} p95 ${m.p95.toFixed(1)} p99 ${m.p99.toFixed(1)} ms, ` +
+            `${m.cpuUsPerRequest.toFixed(0)} µs CPU/req` +
             (m.errors ? `, ${m.errors} non-200 ${JSON.stringify(m.statuses)}` : ''),
         );
       }

@@ -38,7 +38,10 @@ interface Entry<T> {
   expiresAt: number;
 }
 
-const newVersion = () => randomBytes(12).toString('base64url');
+/** Unique across instances and restarts without drawing random bytes on every request. */
+const instanceNonce = randomBytes(12).toString('base64url');
+let versionSequence = 0;
+const newVersion = () => `${instanceNonce}.${(versionSequence++).toString(36)}.`;
 
 /**
  * Resolved principals kept in this process's memory for PRINCIPAL_CACHE_TTL_SECONDS, each tagged with the
