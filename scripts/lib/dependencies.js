@@ -1,5 +1,5 @@
 'use strict';
-// Installs npm dependencies when node_modules is missing or older than package.json / package-lock.json.
+// Installs the locked npm dependencies when node_modules is missing or older than package.json / package-lock.json.
 const { execSync } = require('node:child_process');
 const { existsSync, statSync } = require('node:fs');
 const { join } = require('node:path');
@@ -17,9 +17,8 @@ function ensureDependencies(log = console.log) {
     mtime(marker) < Math.max(mtime(join(root, 'package.json')), mtime(join(root, 'package-lock.json')));
   if (!stale) return false;
   log('Installing npm dependencies (first run takes a few minutes: native modules are built)...');
-  // `npm install`, not `npm ci`: the lock file pins every version, and npm ci refuses lock files that lack
-  // optional packages of other platforms, which some registries do not serve.
-  execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  // `npm ci`: exactly what the lock file says, and the lock file is never rewritten (a fresh clone stays clean).
+  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   return true;
 }
 

@@ -2,8 +2,8 @@ import type { EstablishmentCategory, LegalStatus, Role } from '@vigie/database';
 
 /**
  * Demo data for `npm start`: two regions, a few establishments, one user per role. AP-HP and the Pitié-
- * Salpêtrière, and the centres hospitaliers of Ajaccio and Bastia, carry their real FINESS numbers; the
- * establishments marked "(fictif)" are invented, with numbers that pass the FINESS check.
+ * Salpêtrière carry their real FINESS numbers; the centres hospitaliers of Ajaccio and Bastia carry invented
+ * numbers that pass the FINESS check, and the establishments marked "(fictif)" are invented altogether.
  */
 export const DEMO_LEGAL_ENTITIES: { finess: string; name: string; legalStatus: LegalStatus }[] = [
   { finess: '750712184', name: 'Assistance Publique - Hôpitaux de Paris', legalStatus: 'public' },
