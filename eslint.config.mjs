@@ -23,6 +23,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/config-audit/**/*.ts'],
+    ignores: ['libs/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/apps/**'], message: 'libs must not import from apps' },
+            {
+              group: ['@vigie/scan-checks', '**/scan-checks/**'],
+              message:
+                'the configuration audits never depend on the network checks (the runner depends on them)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/worker/**/*.ts'],
     rules: {
       'no-restricted-imports': [

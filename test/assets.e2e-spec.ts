@@ -58,6 +58,65 @@ describe('assets and ownership verification', () => {
     await register('ipv4', '::1').expect(400);
   });
 
+  it('stores IPv6 in RFC 5952 form, so every spelling of one address is one asset', async () => {
+    const created = await register('ipv6', '2606:4700:4700:0:0:0:0:1111').expect(201);
+    expect(created.body.value).toBe('2606:4700:4700::1111');
+    for (const spelling of [
+      '2606:4700:4700::1111',
+      '[2606:4700:4700:0000:0000:0000:0000:1111]',
+      '2606:4700:4700:0:0:0:0.0.17.17',
+      '2606:4700:4700::1111%eth0',
+    ]) {
+      const duplicate = await register('ipv6', spelling).expect(409);
+      expect(duplicate.body).toMatchObject({
+        code: 'asset.duplicate',
+        message: 'This establishment already registered 2606:4700:4700::1111',
+        details: [{ field: 'value', problem: `2606:4700:4700::1111 is already asset ${created.body.id}` }],
+      });
+    }
+    const url = await register('url', 'https://[2606:4700:4700:0:0:0:0:1111]:8443/portail').expect(201);
+    expect(url.body.value).toBe('https://[2606:4700:4700::1111]:8443/portail');
+  });
+
+  it.each([
+    ['ipv6', '::127.0.0.1', '::7f00:1 is a IPv4-compatible (deprecated, RFC 4291) address (::/96)'],
+    ['ipv6', '[::7f00:1]', '::7f00:1 is a IPv4-compatible (deprecated, RFC 4291) address (::/96)'],
+    [
+      'ipv6',
+      '0:0:0:0:ffff:0:7f00:1',
+      '::ffff:0:7f00:1 is a IPv4-translated (RFC 2765) address (::ffff:0:0:0/96)',
+    ],
+    ['ipv6', '::ffff:0:7f00:1', '::ffff:0:7f00:1 is a IPv4-translated (RFC 2765) address (::ffff:0:0:0/96)'],
+    ['ipv6', 'FEC0::1', 'fec0::1 is a site-local (deprecated, RFC 3879) address (fec0::/10)'],
+    ['ipv6', '0:0:0:0:0:0:0:1', '::1 is a loopback address (::1/128)'],
+    ['ipv6', '3fff::80', '3fff::80 is a documentation address (3fff::/20)'],
+    ['ipv4', '192.175.48.1', '192.175.48.1 is a AS112 DNS sink (RFC 7534) address (192.175.48.0/24)'],
+  ])('refuses the reserved %s %s with asset.address_reserved', async (kind, value, problem) => {
+    const refused = await register(kind, value).expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'asset.address_reserved',
+      details: [{ field: 'value', problem: `${problem}: only public addresses are scanned` }],
+    });
+  });
+
+  it('refuses reserved hosts of URLs, and IPv4 written as IPv6', async () => {
+    const url = await register('url', 'http://[0:0:0:0:ffff:0:7f00:1]/').expect(400);
+    expect(url.body).toMatchObject({
+      code: 'asset.address_reserved',
+      details: [{ field: 'value', problem: expect.stringMatching(/^::ffff:0:7f00:1 is a IPv4-translated/) }],
+    });
+    const mapped = await register('ipv6', '::ffff:8.8.4.4').expect(400);
+    expect(mapped.body).toMatchObject({
+      code: 'request.invalid',
+      details: [
+        {
+          field: 'value',
+          problem: '::ffff:808:404 is the IPv4 address 8.8.4.4 written as IPv6: register it as an ipv4 asset',
+        },
+      ],
+    });
+  });
+
   it('verifies ownership through a DNS TXT record on a real DNS server', async () => {
     const asset = (await register('hostname', 'portail.ch-exemple.fr').expect(201)).body;
     const missing = await api

@@ -27,6 +27,8 @@ export enum ErrorCode {
   // Establishments, legal entities, GHTs and regions
 
   // Assets and their verification
+  AssetDuplicate = 'asset.duplicate',
+  AssetAddressReserved = 'asset.address_reserved',
 
   // Security plans, assessments, answers and evidence
 
@@ -62,6 +64,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   // Establishments, legal entities, GHTs and regions
 
   // Assets and their verification
+  [ErrorCode.AssetDuplicate]: 409,
+  [ErrorCode.AssetAddressReserved]: 400,
 
   // Security plans, assessments, answers and evidence
 

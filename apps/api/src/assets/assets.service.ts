@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
+import { badRequest, DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { Asset, Finding } from '@vigie/database';
 import { addressResolver, guardedGet, parseNetworks, type Resolver, txtRecords } from '@vigie/net-guard';
@@ -55,8 +55,14 @@ export class AssetsService {
     const establishment = await this.establishments.get(principal, establishmentId);
     const value = normalizeAssetValue(body.kind, body.value, this.allowed);
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.exists(Asset, { where: { establishmentId, kind: body.kind, value } }))
-        throw conflict(`This establishment already registered ${value}`);
+      const existing = await manager.findOne(Asset, {
+        where: { establishmentId, kind: body.kind, value },
+        select: { id: true },
+      });
+      if (existing)
+        throw new DomainError(ErrorCode.AssetDuplicate, `This establishment already registered ${value}`, [
+          { field: 'value', problem: `${value} is already asset ${existing.id}` },
+        ]);
       const asset = manager.create(Asset, {
         establishmentId,
         kind: body.kind,

@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig, projectRoot } from '@vigie/config';
+import { loadRuleDirectory } from '@vigie/config-audit';
 import type { RunScanJob, RunScanResult } from '@vigie/contracts';
 import { Asset, ConfigFile, lockEstablishment, retrySoon, Scan, ScanTask } from '@vigie/database';
 import { addressResolver, parseNetworks } from '@vigie/net-guard';
 import {
   type CheckFinding,
-  loadRuleDirectory,
   type FamilyContext,
   runCheck,
   runFamily,

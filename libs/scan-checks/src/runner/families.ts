@@ -1,7 +1,7 @@
 import type { BlockList } from 'node:net';
+import { auditConfig, type ConfigKind, type RuleSet } from '@vigie/config-audit';
 import { NetworkPolicyError, type Resolver, resolvePinned } from '@vigie/net-guard';
 import { DNS_CHECKS_VERSION, checkMailDns } from '../dns/mail-dns.check';
-import { auditConfig, type ConfigKind, type RuleSet } from '../config-audit';
 import { CHECKS_VERSION, type CheckFinding } from '../finding';
 import { checkHttp, HTTP_GRADING_VERSION, HttpCheckError } from '../http';
 import { parseOrigin } from '../http/origin';
