@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { JobName, type ScheduleScansResult } from '@vigie/contracts';
 import { Asset, recordScan, Scan, scanJobId, ScanTask } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
+import { CHECKS_VERSION, planScanTasks } from '@vigie/scan-checks';
 import { TestDnsServer } from '@vigie/testing';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -524,15 +525,15 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
         establishmentId: t.a1.id,
         trigger: 'manual',
         requestedById: null,
-        assets: [],
-        configFiles: [],
+        tasks: [],
+        checksVersion: CHECKS_VERSION,
       }),
       await recordScan(manager, {
         establishmentId: t.a1.id,
         trigger: 'manual',
         requestedById: null,
-        assets: [],
-        configFiles: [],
+        tasks: [],
+        checksVersion: CHECKS_VERSION,
       }),
     ]);
     const busy = await api
@@ -606,8 +607,8 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
           establishmentId: t.a2.id,
           trigger: 'manual',
           requestedById: null,
-          assets: [subject],
-          configFiles: [],
+          tasks: planScanTasks([subject], []),
+          checksVersion: CHECKS_VERSION,
         }),
       );
     const orphan = await record();
@@ -703,8 +704,8 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
         establishmentId: t.a1.id,
         trigger: 'manual',
         requestedById: null,
-        assets: [asset],
-        configFiles: [],
+        tasks: planScanTasks([asset], []),
+        checksVersion: CHECKS_VERSION,
       }),
     );
     await api.http().delete(`/api/v1/assets/${assetId}`).set(as(ciso)).expect(204);
