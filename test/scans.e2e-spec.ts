@@ -103,6 +103,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     const none = await api.http().post(`/api/v1/establishments/${t.a1.id}/scans`).set(as(ciso)).send({});
     expect(none.status).toBe(400);
     expect(none.body.message).toMatch(/no verified asset/);
+    expect(none.body.code).toBe('scan.nothing_to_scan');
     const notYet = await api
       .http()
       .post(`/api/v1/establishments/${t.a1.id}/scans`)
@@ -542,6 +543,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
       .set(as(ciso))
       .send({})
       .expect(409);
+    expect(busy.body.code).toBe('scan.limit_reached');
     expect(busy.body.message).toMatch(/already has 2 scans queued or running \(at most 2\)/);
 
     // Due now: A1's asset (at its limit) and an asset of A2.
