@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ScoreSnapshot } from '@vigie/database';
+import { Assessment, AssessmentAnswer, ScoreSnapshot } from '@vigie/database';
 import { observes, type ScoreSnapshotResult } from '@vigie/scoring';
 import type { PlanMeasure } from '@vigie/security-plan';
 import type { DataSource } from 'typeorm';
@@ -10,9 +10,15 @@ import type { FindingMeasureDto } from './dto/scan.dto';
 /** For one establishment: the measures a check id bears on, with their levels in its latest score. */
 export type MeasuresOf = (checkId: string) => FindingMeasureDto[];
 
+interface Levels {
+  planVersion: string | null;
+  levels: Map<string, { declaredLevel: number | null; effectiveLevel: number | null }>;
+}
+
 /**
  * Names the security-plan measures a finding bears on. The plan and the levels are those of the establishment's
- * latest score (the plan it was scored with); before any score, the current plan, with no levels.
+ * latest score (the plan it was scored with); before any score, the declared levels of its latest submitted
+ * assessment (no effective level yet); before any, the current plan with no levels.
  */
 @Injectable()
 export class FindingMeasuresService {
@@ -22,19 +28,10 @@ export class FindingMeasuresService {
   ) {}
 
   async forEstablishment(establishmentId: string): Promise<MeasuresOf> {
-    const snapshot = await this.dataSource.getRepository(ScoreSnapshot).findOne({
-      select: { id: true, planVersion: true, result: true },
-      where: { establishmentId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
-    const version = snapshot?.planVersion ?? (await this.plans.currentVersion());
+    const { planVersion, levels } = await this.latestLevels(establishmentId);
+    const version = planVersion ?? (await this.plans.currentVersion());
     if (!version) return () => [];
     const { plan } = await this.plans.get(version);
-    const levels = new Map(
-      snapshot
-        ? (JSON.parse(snapshot.result) as ScoreSnapshotResult).measures.map((m) => [m.id, m] as const)
-        : [],
-    );
     const cache = new Map<string, FindingMeasureDto[]>();
     const describe = (measure: PlanMeasure): FindingMeasureDto => ({
       id: measure.id,
@@ -49,6 +46,32 @@ export class FindingMeasuresService {
         cache.set(checkId, measures);
       }
       return measures;
+    };
+  }
+
+  private async latestLevels(establishmentId: string): Promise<Levels> {
+    const snapshot = await this.dataSource.getRepository(ScoreSnapshot).findOne({
+      select: { id: true, planVersion: true, result: true },
+      where: { establishmentId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+    if (snapshot) {
+      const { measures } = JSON.parse(snapshot.result) as ScoreSnapshotResult;
+      return { planVersion: snapshot.planVersion, levels: new Map(measures.map((m) => [m.id, m])) };
+    }
+    const assessment = await this.dataSource.getRepository(Assessment).findOne({
+      select: { id: true, planVersion: true },
+      where: { establishmentId, status: 'submitted' },
+      order: { submittedAt: 'DESC' },
+    });
+    if (!assessment) return { planVersion: null, levels: new Map() };
+    const answers = await this.dataSource.getRepository(AssessmentAnswer).find({
+      select: { measureId: true, level: true },
+      where: { assessmentId: assessment.id },
+    });
+    return {
+      planVersion: assessment.planVersion,
+      levels: new Map(answers.map((a) => [a.measureId, { declaredLevel: a.level, effectiveLevel: null }])),
     };
   }
 }
