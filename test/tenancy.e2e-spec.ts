@@ -1,6 +1,7 @@
 import { completeFiness } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
-import { ApiKey, Establishment, recordScan, UserEstablishment } from '@vigie/database';
+import { ApiKey, Establishment, Finding, recordScan, UserEstablishment } from '@vigie/database';
+import { CHECKS_VERSION } from '@vigie/scan-checks';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 
@@ -99,6 +100,8 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['scan', 'create', 'other', { admin: 400, analyst: 404, ciso: 404 }],
   ['finding', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['finding', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['finding', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['finding', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['config_file', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['config_file', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['config_file', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
@@ -337,15 +340,48 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
             establishmentId: establishment.id,
             trigger: 'manual',
             requestedById: null,
-            assets: [],
-            configFiles: [],
+            tasks: [],
+            checksVersion: CHECKS_VERSION,
           }),
         );
         return http().get(`/api/v1/scans/${scan.id}`).set(auth);
       }
       case 'finding': {
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
-        return http().get(`/api/v1/establishments/${establishment.id}/findings?status=all`).set(auth);
+        if (action === 'list')
+          return http().get(`/api/v1/establishments/${establishment.id}/findings?status=all`).set(auth);
+        const finding = await api.dataSource.transaction(async (manager) => {
+          const scan = await recordScan(manager, {
+            establishmentId: establishment.id,
+            trigger: 'manual',
+            requestedById: null,
+            tasks: [],
+            checksVersion: CHECKS_VERSION,
+          });
+          const row = manager.create(Finding, {
+            establishmentId: establishment.id,
+            subjectId: randomUUID(),
+            subjectType: 'asset',
+            family: 'ports',
+            checkId: 'ports.rdp',
+            fingerprint: randomUUID().replace(/-/g, ''),
+            severity: 'critical',
+            target: 'rdp.exemple.fr:3389',
+            title: 'Bureau à distance (RDP) exposé',
+            evidence: 'Port 3389 ouvert',
+            remediation: 'Fermer le port',
+            status: 'open',
+            firstSeenAt: new Date(),
+            lastSeenAt: new Date(),
+            resolvedAt: null,
+            firstScanId: scan.id,
+            lastScanId: scan.id,
+            resolvedScanId: null,
+            checkVersion: 'ports/1.0.0',
+          });
+          return manager.save(row);
+        });
+        return http().get(`/api/v1/findings/${finding.id}`).set(auth);
       }
       case 'config_file': {
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;

@@ -35,6 +35,10 @@ export enum ErrorCode {
   // Scores and jobs
 
   // Scans, findings and uploaded configurations
+  ScanLimitReached = 'scan.limit_reached',
+  ScanNothingToScan = 'scan.nothing_to_scan',
+  ScanSubjectInvalid = 'scan.subject_invalid',
+  ScanTransitionRefused = 'scan.transition_refused',
 
   // Infrastructure
   QueueUnavailable = 'queue.unavailable',
@@ -72,6 +76,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   // Scores and jobs
 
   // Scans, findings and uploaded configurations
+  [ErrorCode.ScanLimitReached]: 409,
+  [ErrorCode.ScanNothingToScan]: 400,
+  [ErrorCode.ScanSubjectInvalid]: 400,
+  [ErrorCode.ScanTransitionRefused]: 409,
 
   [ErrorCode.QueueUnavailable]: 503,
   [ErrorCode.Internal]: 500,

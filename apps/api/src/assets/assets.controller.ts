@@ -27,6 +27,9 @@ const dto = (a: Asset): AssetDto => ({
   verificationMethod: a.verificationMethod,
   dkimSelectors: a.dkimSelectors ? a.dkimSelectors.split(',') : [],
   lastScannedAt: a.lastScannedAt,
+  reachability: a.reachability,
+  lastReachedAt: a.lastReachedAt,
+  unreachableScans: a.unreachableScans,
   nextScanAt: a.nextScanAt,
   createdAt: a.createdAt,
 });

@@ -131,3 +131,23 @@ export const DEMO_CONFIGURATIONS: {
     },
   },
 ];
+
+/**
+ * What the Pitié-Salpêtrière declares about the measures its uploaded configurations bear on: confident answers
+ * that the demo scan contradicts (the bastion's drop-in allows root and passwords; the domain policy has no
+ * lockout), so the score caps them and lists the contradictions, as a real establishment would see it.
+ */
+export const DEMO_DECLARED_ANSWERS: { finess: string; measureId: string; level: 3 | 4; comment: string }[] = [
+  {
+    finess: '750100125',
+    measureId: 'MCS.09',
+    level: 4,
+    comment: 'Bastion SSH durci : connexion root et mots de passe interdits (démonstration)',
+  },
+  {
+    finess: '750100125',
+    measureId: 'IDENT.06',
+    level: 3,
+    comment: 'Politique de mots de passe imposée par GPO sur tout le domaine (démonstration)',
+  },
+];

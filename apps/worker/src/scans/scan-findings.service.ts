@@ -8,6 +8,7 @@ import {
   ConfigFile,
   Finding,
   type FindingChange,
+  RESOLVING_TASK_STATUSES,
   type Scan,
   ScanFinding,
   type ScanTask,
@@ -35,8 +36,9 @@ export class ScanFindingsService {
     for (const task of tasks) bySubject.set(task.subjectId, [...(bySubject.get(task.subjectId) ?? []), task]);
     const now = new Date();
     for (const [subjectId, subjectTasks] of bySubject) {
-      // A skipped family (port closed, no web server) ran to its end: what it no longer sees is resolved.
-      const finished = subjectTasks.filter((t) => t.status === 'completed' || t.status === 'skipped');
+      // A skipped family (port closed, no web server) ran to its end: what it no longer sees is resolved. A
+      // failed or unreachable one resolves nothing: its earlier findings stay open, last seen when they were.
+      const finished = subjectTasks.filter((t) => RESOLVING_TASK_STATUSES.includes(t.status));
       const seen: Seen[] = finished.flatMap((t) =>
         (JSON.parse(t.findings ?? '[]') as CheckFinding[]).map((f) => ({
           ...f,

@@ -12,7 +12,14 @@ import {
 } from 'class-validator';
 
 const DKIM_SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9](?:[a-z0-9_-]{0,62}))*$/i;
-import { ASSET_KINDS, type AssetKind, VERIFICATION_METHODS, type VerificationMethod } from '@vigie/database';
+import {
+  ASSET_KINDS,
+  ASSET_REACHABILITIES,
+  type AssetKind,
+  type AssetReachability,
+  VERIFICATION_METHODS,
+  type VerificationMethod,
+} from '@vigie/database';
 
 export class CreateAssetDto {
   @ApiProperty({ enum: ASSET_KINDS })
@@ -108,6 +115,16 @@ export class AssetDto {
   dkimSelectors!: string[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   lastScannedAt!: Date | null;
+  @ApiProperty({
+    enum: ASSET_REACHABILITIES,
+    description:
+      'Whether the last scan that connected to its host got any answer (an RST counts); `unknown` before any.',
+  })
+  reachability!: AssetReachability;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  lastReachedAt!: Date | null;
+  @ApiProperty({ description: 'Scans in a row that found its host unreachable; 0 once it answers.' })
+  unreachableScans!: number;
   @ApiProperty({
     nullable: true,
     type: String,

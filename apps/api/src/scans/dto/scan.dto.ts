@@ -145,6 +145,26 @@ export class ScanFindingQueryDto extends PageQueryDto {
   severity?: string;
 }
 
+export class FindingMeasureDto {
+  @ApiProperty({ example: 'ACC-03' })
+  id!: string;
+  @ApiProperty({ description: 'In French.' })
+  title!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Level the latest scored assessment declares (null: no score yet, or not answered with a level).',
+  })
+  declaredLevel!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Level the latest score kept after capping by open findings (null: no score yet).',
+  })
+  effectiveLevel!: number | null;
+}
+
 export class FindingDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -184,4 +204,10 @@ export class FindingDto {
   lastScanId!: string;
   @ApiProperty({ description: 'Version of the check that last saw or resolved it.' })
   checkVersion!: string;
+  @ApiProperty({
+    type: [FindingMeasureDto],
+    description:
+      'The security-plan measures that observe this check, with their levels in the latest score of the establishment.',
+  })
+  measures!: FindingMeasureDto[];
 }

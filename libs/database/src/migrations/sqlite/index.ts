@@ -7,6 +7,7 @@ import { ScansSqlite1795438415339 } from './1795438415339-scans';
 import { ScanRunTokenSqlite1795441124320 } from './1795441124320-scan-run-token';
 import { ScanRecoveriesSqlite1795443089933 } from './1795443089933-scan-recoveries';
 import { CanonicalIpv6AssetsSqlite1795446000000 } from './1795446000000-canonical-ipv6-assets';
+import { AssetReachabilitySqlite1796321315409 } from './1796321315409-asset-reachability';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
 export const SQLITE_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const SQLITE_MIGRATIONS = [
   ScanRunTokenSqlite1795441124320,
   ScanRecoveriesSqlite1795443089933,
   CanonicalIpv6AssetsSqlite1795446000000,
+  AssetReachabilitySqlite1796321315409,
 ];
