@@ -68,11 +68,6 @@ export async function recordScan(manager: EntityManager, input: NewScan): Promis
   return scan;
 }
 
-/** The BullMQ job id of a scan's run; a recovery gets its own id, since BullMQ keeps finished jobs. */
-export function scanJobId(scanId: string, attempt = 0): string {
-  return attempt === 0 ? `scan-${scanId}` : `scan-${scanId}-recovery-${attempt}`;
-}
-
 /**
  * Serialises what counts or changes the scans of one establishment (the in-flight limit, the findings of a
  * finishing scan) on PostgreSQL by locking its row. SQLite already runs one transaction at a time.

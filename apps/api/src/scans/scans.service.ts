@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { badRequest, DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import {
   Asset,
   lockEstablishment,
@@ -11,7 +11,6 @@ import {
   recordScan,
   Scan,
   ScanFinding,
-  scanJobId,
   ScanTask,
 } from '@vigie/database';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
@@ -61,7 +60,7 @@ export class ScansService {
         manager,
         JobName.RunScan,
         { version: 1, scanId: recorded.id },
-        scanJobId(recorded.id),
+        jobIds.scanRun(recorded.id),
       );
       await this.audit.record(
         {
