@@ -638,7 +638,12 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     const alive = await record();
     await repo.update(
       { id: alive.id },
-      { status: 'running', attempts: 1, runToken: `${jobIds.scanRun(alive.id)}/lock-1`, heartbeatAt: new Date() },
+      {
+        status: 'running',
+        attempts: 1,
+        runToken: `${jobIds.scanRun(alive.id)}/lock-1`,
+        heartbeatAt: new Date(),
+      },
     );
     const producer = api.app.get(JobProducer);
     const duplicate = await producer.enqueue(

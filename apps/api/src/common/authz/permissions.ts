@@ -37,6 +37,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     user: ALL,
     api_key: ['read', 'create', 'delete'],
     audit_event: ['read'],
+    // The jobs on their region's assessments and scans; the service filters by tenant.
+    job: ['read'],
     security_plan: ['read'],
     assessment: ['read'],
     score: ['read'],
@@ -51,6 +53,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     ght: ['read'],
     establishment: ['read', 'update'],
     api_key: ['read', 'create', 'delete'],
+    // The jobs on their establishments' assessments and scans (a rescore they asked for); the service filters.
+    job: ['read'],
     security_plan: ['read'],
     assessment: ALL,
     score: ['read', 'create'],
