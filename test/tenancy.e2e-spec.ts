@@ -480,6 +480,51 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
     }
   });
 
+  it('lets an API key follow the jobs of its scope, never start a platform job', async () => {
+    const admin = { Authorization: `Bearer ${tokens.admin}` };
+    const keyOf = async (scope: object) =>
+      (
+        await api
+          .http()
+          .post('/api/v1/api-keys')
+          .set(admin)
+          .send({ name: `key ${unique()}`, access: 'read_write', ...scope })
+          .expect(201)
+      ).body.key as string;
+    const ownKey = await keyOf({ establishmentId: t.a1.id });
+    const jobOf = async (establishmentId: string) => {
+      const assessment = await api
+        .http()
+        .post(`/api/v1/establishments/${establishmentId}/assessments`)
+        .set(admin)
+        .send({ mode: 'short' })
+        .expect(201);
+      return api.app
+        .get(JobProducer)
+        .enqueue(
+          JobName.ScoreAssessment,
+          { version: 1, assessmentId: assessment.body.id, trigger: 'rescore' },
+          { jobId: jobIds.scoreOnRequest(assessment.body.id, new Date()) },
+        );
+    };
+    const a1Job = await jobOf(t.a1.id);
+    await api.http().get(`/api/v1/jobs/${a1Job.queue}/${a1Job.id}`).set('X-API-Key', ownKey).expect(200);
+    // Another establishment of the same CISO and region: outside the key's scope all the same.
+    const sibling = await jobOf((await freshEstablishment('own')).id);
+    await api.http().get(`/api/v1/jobs/${sibling.queue}/${sibling.id}`).set('X-API-Key', ownKey).expect(404);
+    const other = await jobOf(t.b1.id);
+    await api.http().get(`/api/v1/jobs/${other.queue}/${other.id}`).set('X-API-Key', ownKey).expect(404);
+
+    const nationalKey = await keyOf({});
+    const refused = await api
+      .http()
+      .post('/api/v1/jobs/housekeeping')
+      .set('X-API-Key', nationalKey)
+      .expect(403);
+    expect(refused.body.message).toBe('API keys cannot create job resources');
+    await api.http().get(`/api/v1/jobs/${other.queue}/${other.id}`).set('X-API-Key', nationalKey).expect(200);
+  });
+
   it('answers 404, not 403, for an id that does not exist, so existence never leaks', async () => {
     const res = await api
       .http()
