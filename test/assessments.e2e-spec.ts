@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueueName } from '@vigie/contracts';
+import { jobIds, QueueName } from '@vigie/contracts';
 import { Assessment, AuditEvent, EvidenceFile, ScoreSnapshot } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { SCORING_VERSION } from '@vigie/scoring';
@@ -54,6 +54,26 @@ describe('self-assessments and scoring', () => {
     const id = started.body.id;
     await api.http().post(`/api/v1/establishments/${t.a1.id}/assessments`).set(as(ciso)).send({}).expect(409);
 
+    // Nothing submitted yet: no score, nothing to rescore, and both say so.
+    const noScore = await api
+      .http()
+      .get(`/api/v1/establishments/${t.a1.id}/scores/latest`)
+      .set(as(ciso))
+      .expect(404);
+    expect(noScore.body).toMatchObject({
+      code: 'score.none_yet',
+      message: `Establishment ${t.a1.id} has no score yet: no assessment has been submitted`,
+    });
+    const nothingToScore = await api
+      .http()
+      .post(`/api/v1/establishments/${t.a1.id}/rescore`)
+      .set(as(ciso))
+      .expect(409);
+    expect(nothingToScore.body).toMatchObject({
+      code: 'score.nothing_submitted',
+      message: expect.stringMatching(/no submitted assessment to score/),
+    });
+
     const incomplete = await api.http().post(`/api/v1/assessments/${id}/submit`).set(as(ciso)).expect(400);
     expect(incomplete.body.message).toMatch(/applicable measure\(s\) are not answered yet/);
     expect(incomplete.body.details[0].field).toMatch(/^answers\./);
@@ -90,6 +110,20 @@ describe('self-assessments and scoring', () => {
       'the score snapshot',
     );
     expect(snapshot?.trigger).toBe('submit');
+    const scoring = api.app.get(JobProducer).queue(QueueName.Scoring);
+    const submitJob = await waitFor(
+      async () => {
+        const job = await scoring.getJob(jobIds.scoreOnSubmit(id));
+        return job && (await job.getState()) === 'completed' && (await scoring.getJob(job.id!));
+      },
+      15000,
+      'the submit scoring job',
+    );
+    expect(submitJob?.returnvalue).toMatchObject({
+      snapshotId: snapshot!.id,
+      created: true,
+      unchanged: false,
+    });
 
     const latest = (
       await api.http().get(`/api/v1/establishments/${t.a1.id}/scores/latest`).set(as(ciso)).expect(200)
@@ -122,28 +156,43 @@ describe('self-assessments and scoring', () => {
       await api.dataSource.getRepository(AuditEvent).countBy({ action: 'assessment.submit', resourceId: id }),
     ).toBe(1);
 
-    // A retried or repeated scoring job leaves one snapshot per input.
+    // The CISO who asks for a rescore follows its job; it says the rescore changed nothing (same inputs, one
+    // snapshot per input).
     const again = await api
       .http()
       .post(`/api/v1/establishments/${t.a1.id}/rescore`)
       .set(as(ciso))
       .expect(202);
-    expect(again.body.assessmentId).toBe(id);
-    const scoring = api.app.get(JobProducer).queue(QueueName.Scoring);
+    expect(again.body).toMatchObject({
+      assessmentId: id,
+      queue: QueueName.Scoring,
+      statusUrl: `/api/v1/jobs/scoring/${again.body.jobId}`,
+    });
     const rescored = await waitFor(
       async () => {
-        const job = await scoring.getJob(again.body.jobId);
-        return job && (await job.getState()) === 'completed' && (await scoring.getJob(again.body.jobId));
+        const res = await api.http().get(again.body.statusUrl).set(as(ciso)).expect(200);
+        return res.body.state === 'completed' && res.body;
       },
       15000,
       'the rescore job',
     );
-    expect(rescored.returnvalue).toMatchObject({
+    expect(rescored).toMatchObject({ id: again.body.jobId, name: 'scoring.score-assessment' });
+    expect(rescored.result).toEqual({
       snapshotId: snapshot!.id,
       created: false,
+      unchanged: true,
       inputHash: snapshot!.inputHash,
+      overall: snapshot!.overall,
+      tier: snapshot!.tier,
     });
     expect(await api.dataSource.getRepository(ScoreSnapshot).countBy({ assessmentId: id })).toBe(1);
+    // Another establishment's CISO cannot follow it, nor learn that it exists.
+    const other = await api
+      .http()
+      .get(again.body.statusUrl)
+      .set(as(await api.login('ciso.b@test.fr', PASSWORD)))
+      .expect(404);
+    expect(other.body).toMatchObject({ code: 'job.not_found' });
   });
 
   it('rescores everything once when a worker starts with a new scoring version', async () => {
@@ -162,7 +211,7 @@ describe('self-assessments and scoring', () => {
       const queue = api.app.get(JobProducer).queue(QueueName.Scoring);
       const job = await waitFor(
         async () => {
-          const found = await queue.getJob(`rescore-all-scoring-${SCORING_VERSION.replaceAll('.', '-')}`);
+          const found = await queue.getJob(jobIds.rescoreAllForScoring(SCORING_VERSION));
           // Read the job after it completed: a copy fetched earlier has no return value yet.
           return found && (await found.getState()) === 'completed' && (await queue.getJob(found.id!));
         },

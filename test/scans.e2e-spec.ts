@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
-import { JobName, type ScheduleScansResult } from '@vigie/contracts';
-import { Asset, recordScan, Scan, scanJobId, ScanTask } from '@vigie/database';
+import { jobIds, JobName, type ScheduleScansResult } from '@vigie/contracts';
+import { Asset, recordScan, Scan, ScanTask } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { CHECKS_VERSION, planScanTasks } from '@vigie/scan-checks';
 import { TestDnsServer } from '@vigie/testing';
@@ -641,13 +641,18 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     const alive = await record();
     await repo.update(
       { id: alive.id },
-      { status: 'running', attempts: 1, runToken: `${scanJobId(alive.id)}/lock-1`, heartbeatAt: new Date() },
+      {
+        status: 'running',
+        attempts: 1,
+        runToken: `${jobIds.scanRun(alive.id)}/lock-1`,
+        heartbeatAt: new Date(),
+      },
     );
     const producer = api.app.get(JobProducer);
     const duplicate = await producer.enqueue(
       JobName.RunScan,
       { version: 1, scanId: alive.id },
-      { jobId: scanJobId(alive.id) },
+      { jobId: jobIds.scanRun(alive.id) },
     );
     const heldElsewhere = await waitFor(
       async () => {
@@ -662,7 +667,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     expect(heldElsewhere).toMatchObject({ status: 'held_elsewhere' });
     expect(await repo.findOneByOrFail({ id: alive.id })).toMatchObject({
       status: 'running',
-      runToken: `${scanJobId(alive.id)}/lock-1`,
+      runToken: `${jobIds.scanRun(alive.id)}/lock-1`,
     });
     await repo.delete({ id: alive.id });
 

@@ -33,6 +33,13 @@ export enum ErrorCode {
   // Security plans, assessments, answers and evidence
 
   // Scores and jobs
+  /** The establishment has no score: no assessment submitted, or its first scoring is still queued. */
+  ScoreNoneYet = 'score.none_yet',
+  ScoreNotFound = 'score.not_found',
+  /** A rescore was asked for an establishment without a submitted assessment. */
+  ScoreNothingSubmitted = 'score.nothing_submitted',
+  /** No such job in that queue, or one the caller may not follow (other tenant, platform job). */
+  JobNotFound = 'job.not_found',
 
   // Scans, findings and uploaded configurations
   ScanLimitReached = 'scan.limit_reached',
@@ -74,6 +81,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   // Security plans, assessments, answers and evidence
 
   // Scores and jobs
+  [ErrorCode.ScoreNoneYet]: 404,
+  [ErrorCode.ScoreNotFound]: 404,
+  [ErrorCode.ScoreNothingSubmitted]: 409,
+  [ErrorCode.JobNotFound]: 404,
 
   // Scans, findings and uploaded configurations
   [ErrorCode.ScanLimitReached]: 409,

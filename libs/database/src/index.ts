@@ -3,5 +3,4 @@ export * from './database.module';
 export * from './entities';
 export * from './migrate';
 export * from './scan-lifecycle';
-export * from './scan-records';
 export * from './sqlite-transactions';

@@ -27,6 +27,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Assessment, AssessmentAnswer, EvidenceFile } from '@vigie/database';
+import { assessmentProgress } from '@vigie/security-plan';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
@@ -123,23 +124,16 @@ export class AssessmentsController {
     const plan = await this.assessments.planOf(assessment);
     const applicable = this.assessments.applicableIds(plan, assessment);
     const [answers, files] = await this.assessments.details(id);
-    const answered = new Set(answers.map((a) => a.measureId));
     return {
       ...summary(assessment),
       applicableMeasureIds: applicable,
       answers: answers.map(answerDto),
       evidence: files.map(evidenceDto),
-      progress: plan.domains.map((d) => {
-        const ids = applicable.filter((m) => m.startsWith(`${d.id}.`));
-        const done = ids.filter((m) => answered.has(m)).length;
-        return {
-          domain: d.id,
-          title: d.title,
-          applicable: ids.length,
-          answered: done,
-          percent: ids.length ? Math.round((done / ids.length) * 100) : 100,
-        };
-      }),
+      progress: assessmentProgress(
+        plan,
+        applicable,
+        answers.map((a) => a.measureId),
+      ),
     };
   }
 

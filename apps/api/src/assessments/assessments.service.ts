@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import { Assessment, AssessmentAnswer, Establishment, EvidenceFile } from '@vigie/database';
 import { applicableMeasures, defaultMode, type SecurityPlan } from '@vigie/security-plan';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -301,7 +301,7 @@ export class AssessmentsService {
           trigger: 'submit',
           ...(principal.kind === 'user' ? { requestedBy: principal.id } : {}),
         },
-        `score-${assessmentId}-submit`,
+        jobIds.scoreOnSubmit(assessmentId),
       );
       await this.audit.record(
         {
@@ -337,45 +337,5 @@ export class AssessmentsService {
         manager,
       );
     });
-  }
-
-  /** Queues a scoring of the latest submitted assessment of an establishment. */
-  async rescore(
-    principal: Principal,
-    establishmentId: string,
-  ): Promise<{ assessmentId: string; jobId: string }> {
-    const establishment = await this.establishments.get(principal, establishmentId);
-    const jobId = await this.dataSource.transaction(async (manager) => {
-      const latest = await manager.findOne(Assessment, {
-        where: { establishmentId, status: 'submitted' },
-        order: { submittedAt: 'DESC' },
-      });
-      if (!latest) throw conflict('This establishment has no submitted assessment to score yet');
-      const id = `score-${latest.id}-rescore-${Date.now()}`;
-      await this.outbox.add(
-        manager,
-        JobName.ScoreAssessment,
-        {
-          version: 1,
-          assessmentId: latest.id,
-          trigger: 'rescore',
-          ...(principal.kind === 'user' ? { requestedBy: principal.id } : {}),
-        },
-        id,
-      );
-      await this.audit.record(
-        {
-          action: 'score.rescore',
-          resourceType: 'assessment',
-          resourceId: latest.id,
-          regionCode: establishment.regionCode,
-          establishmentId,
-        },
-        manager,
-      );
-      return { assessmentId: latest.id, jobId: id };
-    });
-    await this.outbox.dispatchPending().catch(() => undefined);
-    return jobId;
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import {
   Asset,
   ConfigFile,
@@ -10,7 +10,6 @@ import {
   Finding,
   Scan,
   ScanFinding,
-  scanJobId,
   ScanTask,
 } from '@vigie/database';
 import { CHECKS_VERSION, planScanTasks } from '@vigie/scan-checks';
@@ -56,7 +55,7 @@ export class ScansService {
         manager,
         JobName.RunScan,
         { version: 1, scanId: recorded.id },
-        scanJobId(recorded.id),
+        jobIds.scanRun(recorded.id),
       );
       await this.audit.record(
         {

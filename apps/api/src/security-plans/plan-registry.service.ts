@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { badRequest, conflict, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import { SecurityPlanVersion } from '@vigie/database';
 import { compareVersions, loadPlanDirectory, planHash, type SecurityPlan } from '@vigie/security-plan';
 import { DataSource } from 'typeorm';
@@ -149,7 +149,7 @@ export class PlanRegistry implements OnApplicationBootstrap {
         manager,
         JobName.RescoreAll,
         { version: 1, trigger: 'plan_published', requestedBy },
-        `rescore-all-plan-${version}`,
+        jobIds.rescoreAllForPlan(version),
       );
       return found;
     });

@@ -3,11 +3,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkFiness } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import {
   ConfigFile,
   recordScan,
-  scanJobId,
   Assessment,
   AssessmentAnswer,
   Departement,
@@ -234,7 +233,7 @@ export class SeedService implements OnApplicationBootstrap {
         manager,
         JobName.ScoreAssessment,
         { version: 1, assessmentId: assessment.id, trigger: 'submit' },
-        `score-${assessment.id}-submit`,
+        jobIds.scoreOnSubmit(assessment.id),
       );
     }
   }
@@ -267,7 +266,12 @@ export class SeedService implements OnApplicationBootstrap {
         tasks: planScanTasks([], configFiles),
         checksVersion: CHECKS_VERSION,
       });
-      await this.outbox.add(manager, JobName.RunScan, { version: 1, scanId: scan.id }, scanJobId(scan.id));
+      await this.outbox.add(
+        manager,
+        JobName.RunScan,
+        { version: 1, scanId: scan.id },
+        jobIds.scanRun(scan.id),
+      );
     }
   }
 

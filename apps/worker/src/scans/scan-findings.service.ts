@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import {
   Assessment,
   Asset,
@@ -153,7 +153,7 @@ export class ScanFindingsService {
       await this.producer.enqueue(
         JobName.ScoreAssessment,
         { version: 1, assessmentId: latest.id, trigger: 'scan' },
-        { jobId: `score-${latest.id}-scan-${scan.id}` },
+        { jobId: jobIds.scoreAfterScan(latest.id, scan.id) },
       );
       return true;
     } catch (error) {

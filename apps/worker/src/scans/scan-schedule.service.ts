@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName, QueueName, type ScheduleScansResult } from '@vigie/contracts';
+import { jobIds, JobName, QueueName, type ScheduleScansResult } from '@vigie/contracts';
 import {
   admitScan,
   Asset,
@@ -12,7 +12,6 @@ import {
   recordScan,
   SCAN_RECOVERY_ATTEMPTS,
   Scan,
-  scanJobId,
   ScanStatus,
   timesLost,
 } from '@vigie/database';
@@ -101,7 +100,7 @@ export class ScanScheduleService {
       JobName.RunScan,
       created.map((scan) => ({
         payload: { version: 1 as const, scanId: scan.id },
-        jobId: scanJobId(scan.id),
+        jobId: jobIds.scanRun(scan.id),
       })),
     );
     if (scansCreated > 0 || recovered.requeued > 0 || recovered.failed > 0)
@@ -151,7 +150,7 @@ export class ScanScheduleService {
       await this.producer.enqueue(
         JobName.RunScan,
         { version: 1, scanId: scan.id },
-        { jobId: scanJobId(scan.id, scan.recoveries + 1) },
+        { jobId: jobIds.scanRun(scan.id, scan.recoveries + 1) },
       );
       requeued++;
     }
@@ -162,7 +161,7 @@ export class ScanScheduleService {
   private async hasLiveJob(scan: Scan): Promise<boolean> {
     const queue = this.producer.queue(QueueName.Scans);
     for (const attempt of new Set([0, scan.recoveries])) {
-      const job = await queue.getJob(scanJobId(scan.id, attempt));
+      const job = await queue.getJob(jobIds.scanRun(scan.id, attempt));
       if (!job) continue;
       const state = await job.getState();
       if (

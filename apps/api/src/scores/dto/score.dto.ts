@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { QueueName } from '@vigie/contracts';
 import { IsUUID } from 'class-validator';
 
 export class ScoreSummaryDto {
@@ -46,10 +47,18 @@ export class CompareQueryDto {
 }
 
 export class RescoreAcceptedDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The assessment being scored: the latest submitted one.' })
   assessmentId!: string;
-  @ApiProperty({ description: 'Id of the scoring job (queue "scoring").' })
+  @ApiProperty({ enum: QueueName })
+  queue!: QueueName;
+  @ApiProperty({ description: 'Id of the scoring job.' })
   jobId!: string;
+  @ApiProperty({
+    description:
+      'Where to follow the job; its result has the snapshot id, and `unchanged: true` when the rescore changed nothing.',
+    example: '/api/v1/jobs/scoring/score-0b6c7c1e-1c3f-4a55-9d76-2f5a3e3b9a10-rescore-1764763200000',
+  })
+  statusUrl!: string;
 }
 
 export class ComparisonDto {
