@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound } from '@vigie/common';
+import { ErrorCode, notFound } from '@vigie/common';
 import { JobName, QueueName } from '@vigie/contracts';
 import { JobProducer, withQueueTimeout } from '@vigie/queue';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
@@ -52,7 +52,7 @@ export class JobsController {
       state === 'unknown'
         ? undefined
         : await withQueueTimeout(queue.getJob(id), this.producer.timeoutMs, 'reading a job');
-    if (!job) throw notFound('Job', `${queueName}/${id}`);
+    if (!job) throw notFound('Job', `${queueName}/${id}`, ErrorCode.JobNotFound);
     return {
       id: String(job.id),
       queue: queueName,

@@ -48,10 +48,13 @@ export class AccessGuard implements CanActivate {
 
     if (policy.kind === 'authenticated') return true;
     if (principal.kind === 'api_key' && API_KEY_FORBIDDEN.includes(policy.resource)) {
-      throw new DomainError(ErrorCode.AccessForbidden, `API keys cannot access ${policy.resource} resources`);
+      throw new DomainError(
+        ErrorCode.ApiKeyResourceForbidden,
+        `API keys cannot access ${policy.resource} resources`,
+      );
     }
     if (principal.readOnly && policy.action !== 'read') {
-      throw new DomainError(ErrorCode.AccessForbidden, 'This API key is read-only');
+      throw new DomainError(ErrorCode.ApiKeyReadOnly, 'This API key is read-only');
     }
     if (!roleMay(principal.role, policy.action, policy.resource)) {
       throw new DomainError(
