@@ -24,6 +24,11 @@ describe('establishments, legal entities and GHTs', () => {
     expect(corse).toMatchObject({ name: 'Corse', departements: [{ code: '2A' }, { code: '2B' }] });
     const total = regions.reduce((n: number, r: { departements: unknown[] }) => n + r.departements.length, 0);
     expect(total).toBe(101);
+    const last = await api.http().get('/api/v1/regions?limit=5&offset=15').set(as(admin)).expect(200);
+    expect(last.body).toMatchObject({ total: 18, limit: 5, offset: 15 });
+    expect(last.body.items.map((r: { code: string }) => r.code)).toEqual(
+      regions.slice(15).map((r: { code: string }) => r.code),
+    );
     expect(regions.find((r: { code: string }) => r.code === '06')).toMatchObject({
       overseas: true,
       departements: [{ code: '976' }],
