@@ -227,6 +227,16 @@ describe('self-assessments and scoring', () => {
       details: [{ field: 'expectedRevision', problem: expect.any(String) }],
       current: { measureId, status: 'level', level: 2, revision: 1, updatedAt: expect.any(String) },
     });
+    // A revision of an answer that does not exist: the conflict says so with current null.
+    const unanswered = (await api.http().get(`/api/v1/assessments/${id}`).set(as(admin))).body
+      .applicableMeasureIds[1];
+    const none = await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${unanswered}`)
+      .set(as(admin))
+      .send({ status: 'dont_know', expectedRevision: 3 })
+      .expect(409);
+    expect(none.body).toMatchObject({ code: 'answer.revision_conflict', current: null });
     const second = await api
       .http()
       .put(`/api/v1/assessments/${id}/answers/${measureId}`)
