@@ -45,8 +45,9 @@ describe('assets and ownership verification', () => {
       verified: false,
       verificationToken: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    await register('domain', 'ch-exemple.fr').expect(409);
+    expect((await register('domain', 'ch-exemple.fr').expect(409)).body.code).toBe('asset.duplicate');
     const privateIp = await register('ipv4', '10.0.0.8').expect(400);
+    expect(privateIp.body.code).toBe('asset.invalid');
     expect(privateIp.body.details[0].problem).toBe(
       '10.0.0.8 is a private (RFC 1918) address (10.0.0.0/8): only public addresses are scanned',
     );
@@ -125,6 +126,7 @@ describe('assets and ownership verification', () => {
       .set(as(ciso))
       .send({ method: 'dns_txt' })
       .expect(400);
+    expect(missing.body.code).toBe('asset.verification_failed');
     expect(missing.body.message).toMatch(
       /no TXT record "vigie-verification=[0-9a-f]{32}" at portail.ch-exemple.fr/,
     );
@@ -203,12 +205,13 @@ describe('assets and ownership verification', () => {
 
   it('lets the regional analyst vouch for an asset, with an audit trail, and keeps tenants apart', async () => {
     const asset = (await register('ipv4', '193.51.24.1').expect(201)).body;
-    await api
+    const selfVouch = await api
       .http()
       .post(`/api/v1/assets/${asset.id}/vouch`)
       .set(as(ciso))
       .send({ reason: 'Je certifie que cette adresse est la nôtre' })
       .expect(403);
+    expect(selfVouch.body.code).toBe('asset.vouch_forbidden');
     const analyst94 = await api.login('analyst94@test.fr', PASSWORD);
     await api
       .http()
@@ -253,7 +256,8 @@ describe('assets and ownership verification', () => {
       .get(`/api/v1/establishments/${t.a1.id}/assets`)
       .set(as(analyst))
       .expect(200);
-    expect(list.body.length).toBeGreaterThanOrEqual(4);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(4);
+    expect(list.body).toMatchObject({ total: list.body.items.length, limit: 50, offset: 0 });
     await api.http().delete(`/api/v1/assets/${asset.id}`).set(as(ciso)).expect(204);
   });
 });

@@ -125,9 +125,9 @@ describe('scoring when Redis is down, comparisons, plan versions', () => {
   });
 
   it('loads, validates and publishes a new plan version; published versions are immutable; publishing rescores', async () => {
-    const current = (await api.http().get('/api/v1/security-plans').set(as(admin)).expect(200)).body.find(
-      (p: { current: boolean }) => p.current,
-    );
+    const current = (
+      await api.http().get('/api/v1/security-plans').set(as(admin)).expect(200)
+    ).body.items.find((p: { current: boolean }) => p.current);
     const plan = (
       await api.http().get(`/api/v1/security-plans/${current.version}`).set(as(admin)).expect(200)
     ).body;

@@ -1,12 +1,13 @@
 import { isIP } from 'node:net';
-import { badRequest, DomainError, ErrorCode } from '@vigie/common';
+import { DomainError, ErrorCode } from '@vigie/common';
 import type { AssetKind } from '@vigie/database';
 import { judgeAddress, normalizeHost } from '@vigie/net-guard';
 import type { BlockList } from 'node:net';
 
 const DNS_NAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-const invalid = (problem: string) => badRequest(`Invalid asset: ${problem}`, [{ field: 'value', problem }]);
+const invalid = (problem: string) =>
+  new DomainError(ErrorCode.AssetInvalid, `Invalid asset: ${problem}`, [{ field: 'value', problem }]);
 const reserved = (problem: string) =>
   new DomainError(ErrorCode.AssetAddressReserved, `Invalid asset: ${problem}`, [{ field: 'value', problem }]);
 

@@ -6,6 +6,7 @@ import { ConfigFile, Finding } from '@vigie/database';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
+import type { PageQueryDto } from '../common/pagination.dto';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { configFileName, configText } from './config-text';
@@ -78,11 +79,18 @@ export class ConfigFilesService {
     });
   }
 
-  async list(principal: Principal, establishmentId: string): Promise<ConfigFile[]> {
+  async list(
+    principal: Principal,
+    establishmentId: string,
+    query: PageQueryDto,
+  ): Promise<[ConfigFile[], number]> {
     await this.establishments.get(principal, establishmentId);
-    return this.dataSource
-      .getRepository(ConfigFile)
-      .find({ where: { establishmentId }, order: { createdAt: 'DESC' } });
+    return this.dataSource.getRepository(ConfigFile).findAndCount({
+      where: { establishmentId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
   }
 
   async get(principal: Principal, id: string): Promise<ConfigFile> {

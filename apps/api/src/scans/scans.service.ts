@@ -3,15 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { jobIds, JobName } from '@vigie/contracts';
-import {
-  Asset,
-  ConfigFile,
-  createScan,
-  Finding,
-  Scan,
-  ScanFinding,
-  ScanTask,
-} from '@vigie/database';
+import { Asset, ConfigFile, createScan, Finding, Scan, ScanFinding, ScanTask } from '@vigie/database';
 import { CHECKS_VERSION, planScanTasks } from '@vigie/scan-checks';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';

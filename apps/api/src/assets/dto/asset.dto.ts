@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -62,12 +62,12 @@ export class UpdateAssetDto {
   })
   dkimSelectors!: string[];
 
-  /** Refused with an explanation rather than as an unknown field. */
-  @ApiProperty({ required: false, description: 'Cannot change.' })
+  /** Refused with an explanation rather than as an unknown field; not part of the documented body. */
+  @ApiHideProperty()
   @IsOptional()
   kind?: unknown;
 
-  @ApiProperty({ required: false, description: 'Cannot change.' })
+  @ApiHideProperty()
   @IsOptional()
   value?: unknown;
 }

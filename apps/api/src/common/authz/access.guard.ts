@@ -49,12 +49,12 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'authenticated') return true;
     if (principal.kind === 'api_key' && !apiKeyMay(policy.action, policy.resource)) {
       throw new DomainError(
-        ErrorCode.AccessForbidden,
+        ErrorCode.ApiKeyResourceForbidden,
         `API keys cannot ${policy.action} ${policy.resource} resources`,
       );
     }
     if (principal.readOnly && policy.action !== 'read') {
-      throw new DomainError(ErrorCode.AccessForbidden, 'This API key is read-only');
+      throw new DomainError(ErrorCode.ApiKeyReadOnly, 'This API key is read-only');
     }
     if (!roleMay(principal.role, policy.action, policy.resource)) {
       throw new DomainError(

@@ -64,7 +64,12 @@ export class ScanTaskDto {
     description: 'Version of the checks and grading, e.g. tls/1.0.0.',
   })
   checkVersion!: string | null;
-  @ApiProperty({ nullable: true, description: 'What the family measured (protocols, headers, SPF tree...).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'What the family measured (protocols, headers, SPF tree...).',
+  })
   details!: unknown;
 }
 
@@ -90,7 +95,12 @@ export class ScanDto {
   trigger!: string;
   @ApiProperty({ type: ScanProgressDto })
   progress!: ScanProgressDto;
-  @ApiProperty({ description: 'Findings by what this scan did to them.' })
+  @ApiProperty({
+    type: 'object',
+    properties: { new: { type: 'integer' }, persisting: { type: 'integer' }, resolved: { type: 'integer' } },
+    required: ['new', 'persisting', 'resolved'],
+    description: 'Findings by what this scan did to them.',
+  })
   findings!: Record<FindingChange, number>;
   @ApiProperty()
   checksVersion!: string;
