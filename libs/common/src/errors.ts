@@ -77,7 +77,6 @@ export enum ErrorCode {
   AssessmentDraftExists = 'assessment.draft_exists',
   AssessmentNothingToCopy = 'assessment.nothing_to_copy',
   AssessmentIncomplete = 'assessment.incomplete',
-  AssessmentNoneSubmitted = 'assessment.none_submitted',
   MeasureNotFound = 'measure.not_found',
   MeasureNotApplicable = 'measure.not_applicable',
   AnswerRevisionConflict = 'answer.revision_conflict',
@@ -100,6 +99,10 @@ export enum ErrorCode {
   ScanNothingToScan = 'scan.nothing_to_scan',
   ScanSubjectInvalid = 'scan.subject_invalid',
   ScanTransitionRefused = 'scan.transition_refused',
+  ScanNotFound = 'scan.not_found',
+  FindingNotFound = 'finding.not_found',
+  ConfigFileNotFound = 'config_file.not_found',
+  ConfigFileInvalid = 'config_file.invalid',
 
   // Infrastructure
   MetricsLoopbackOnly = 'metrics.loopback_only',
@@ -180,7 +183,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.AssessmentDraftExists]: 409,
   [ErrorCode.AssessmentNothingToCopy]: 400,
   [ErrorCode.AssessmentIncomplete]: 400,
-  [ErrorCode.AssessmentNoneSubmitted]: 409,
   [ErrorCode.MeasureNotFound]: 404,
   [ErrorCode.MeasureNotApplicable]: 400,
   [ErrorCode.AnswerRevisionConflict]: 409,
@@ -200,6 +202,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.ScanNothingToScan]: 400,
   [ErrorCode.ScanSubjectInvalid]: 400,
   [ErrorCode.ScanTransitionRefused]: 409,
+  [ErrorCode.ScanNotFound]: 404,
+  [ErrorCode.FindingNotFound]: 404,
+  [ErrorCode.ConfigFileNotFound]: 404,
+  [ErrorCode.ConfigFileInvalid]: 400,
 
   [ErrorCode.MetricsLoopbackOnly]: 403,
   [ErrorCode.QueueUnavailable]: 503,

@@ -154,7 +154,7 @@ export class ScansService {
       .innerJoin('s.establishment', 'e')
       .where('s.id = :id', { id });
     const scan = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!scan) throw notFound('Scan', id);
+    if (!scan) throw notFound('Scan', id, ErrorCode.ScanNotFound);
     return scan;
   }
 
@@ -207,7 +207,7 @@ export class ScansService {
       .innerJoin('f.establishment', 'e')
       .where('f.id = :id', { id });
     const finding = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!finding) throw notFound('Finding', id);
+    if (!finding) throw notFound('Finding', id, ErrorCode.FindingNotFound);
     return finding;
   }
 
