@@ -47,7 +47,7 @@ describe('assets and ownership verification', () => {
     });
     expect((await register('domain', 'ch-exemple.fr').expect(409)).body.code).toBe('asset.duplicate');
     const privateIp = await register('ipv4', '10.0.0.8').expect(400);
-    expect(privateIp.body.code).toBe('asset.invalid');
+    expect(privateIp.body.code).toBe('asset.address_reserved');
     expect(privateIp.body.details[0].problem).toBe(
       '10.0.0.8 is a private (RFC 1918) address (10.0.0.0/8): only public addresses are scanned',
     );
@@ -108,7 +108,7 @@ describe('assets and ownership verification', () => {
     });
     const mapped = await register('ipv6', '::ffff:8.8.4.4').expect(400);
     expect(mapped.body).toMatchObject({
-      code: 'request.invalid',
+      code: 'asset.invalid',
       details: [
         {
           field: 'value',

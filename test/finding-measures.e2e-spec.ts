@@ -111,7 +111,7 @@ describe('the measures a finding bears on, before any score', () => {
 
   it('answers 404 with a code for a finding that does not exist, 400 for an id that is not one', async () => {
     const missing = await api.http().get(`/api/v1/findings/${randomUUID()}`).set(as(ciso)).expect(404);
-    expect(missing.body.code).toBe('resource.not_found');
+    expect(missing.body.code).toBe('finding.not_found');
     await api.http().get('/api/v1/findings/not-an-id').set(as(ciso)).expect(400);
   });
 });
