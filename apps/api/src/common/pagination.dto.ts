@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IntegerQuery } from './integer-query';
+import { IntegerQuery } from './query-params';
 
 export const MAX_PAGE_LIMIT = 200;
 /** Far beyond any list, and inside every database's integer range (SQLite int64, PostgreSQL bigint). */
