@@ -192,6 +192,7 @@ describe('OpenAPI fuzz: malformed input never gets a 5xx', () => {
       // Anything the query says goes through the same rule, declared or not.
       await send(`${name} undeclared query NUL`, { method, path: `${base}?zz=a${NUL}` });
       if (token) {
+        // Signed out, the guard answers before any query is validated.
         for (const param of params.filter((p) => p.in === 'query')) {
           const schema = resolve(param.schema);
           const constrained = schema.type !== 'string' || schema.enum || schema.format;
@@ -206,9 +207,10 @@ describe('OpenAPI fuzz: malformed input never gets a 5xx', () => {
 
       const content = operation.requestBody?.content ?? {};
       const bodies = [...edgeBodies()];
-      if (content['application/json'])
+      // Signed out, the guard answers before any route looks at its body; public routes ignore the token.
+      if (token && content['application/json'])
         bodies.push(...schemaBodies(resolve(content['application/json'].schema)));
-      if (content['multipart/form-data']) bodies.push(...multipartBodies());
+      if (token && content['multipart/form-data']) bodies.push(...multipartBodies());
       for (const [what, request] of bodies) {
         await send(`${name} body ${what}`, { method, path: base, ...request });
       }
