@@ -33,11 +33,11 @@ export interface InputReport {
 
 /**
  * Walks parsed JSON (or a query object) once, with an explicit stack so no depth can overflow the call stack,
- * in document order so details read like the body. `root` names the value itself when it is a string.
+ * in document order so details read like the body.
  */
-export function inspectInput(value: unknown, root = ''): InputReport {
+export function inspectInput(value: unknown): InputReport {
   const report: InputReport = { tooDeep: false, badStrings: [], prototypeKeys: [] };
-  const stack: Entry[] = [{ value, path: root, depth: 0 }];
+  const stack: Entry[] = [{ value, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { value: current, path, depth, key } = stack.pop()!;
     if (key !== undefined) {
