@@ -1,5 +1,5 @@
 import { type INestApplication, VersioningType } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@vigie/config';
@@ -9,7 +9,8 @@ import helmet from 'helmet';
 import type pino from 'pino';
 import { AppModule } from './app.module';
 import { assertEveryRouteHasAPolicy } from './common/authz/route-policy-check';
-import { jsonBody, requestIdAndAccessLog } from './common/http-pipeline';
+import { inputHygiene, jsonBody, requestIdAndAccessLog } from './common/http-pipeline';
+import { MediaTypeInterceptor } from './common/media-type.interceptor';
 import { buildOpenApiDocument } from './common/openapi';
 import { HTTP_METRICS } from './metrics/metrics.tokens';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -61,7 +62,8 @@ export async function createApiApp(
     allowedHeaders: ['Authorization', 'Content-Type', 'X-API-Key', 'X-Request-Id'],
   });
   mountQueueDashboard(app);
-  app.use(...jsonBody(config.api.bodyLimitBytes));
+  app.use(...jsonBody(config.api.bodyLimitBytes), inputHygiene());
+  app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.enableShutdownHooks();

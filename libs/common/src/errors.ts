@@ -7,6 +7,8 @@ export enum ErrorCode {
   // The request itself
   RequestInvalid = 'request.invalid',
   RequestMalformed = 'request.malformed',
+  /** A string holds a NUL character or an unpaired surrogate, which no database stores faithfully. */
+  RequestInvalidString = 'request.invalid_string',
   RequestTooLarge = 'request.too_large',
   RequestUnsupportedMediaType = 'request.unsupported_media_type',
   RouteNotFound = 'route.not_found',
@@ -114,6 +116,7 @@ export enum ErrorCode {
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.RequestInvalid]: 400,
   [ErrorCode.RequestMalformed]: 400,
+  [ErrorCode.RequestInvalidString]: 400,
   [ErrorCode.RequestTooLarge]: 413,
   [ErrorCode.RequestUnsupportedMediaType]: 415,
   [ErrorCode.RouteNotFound]: 404,
