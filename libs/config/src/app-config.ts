@@ -55,6 +55,7 @@ export interface AppConfig {
     maxPerEstablishment: number;
     globalConcurrency: number;
     checkTimeoutMs: number;
+    connectTimeoutMs: number;
     checkAttempts: number;
     staleAfterSeconds: number;
     configFileMaxBytes: number;
@@ -181,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPerEstablishment: vars.SCAN_MAX_PER_ESTABLISHMENT,
       globalConcurrency: vars.SCAN_GLOBAL_CONCURRENCY,
       checkTimeoutMs: vars.SCAN_CHECK_TIMEOUT_MS,
+      connectTimeoutMs: vars.SCAN_CONNECT_TIMEOUT_MS,
       checkAttempts: vars.SCAN_CHECK_ATTEMPTS,
       staleAfterSeconds: vars.SCAN_STALE_AFTER_SECONDS,
       configFileMaxBytes: vars.CONFIG_FILE_MAX_BYTES,

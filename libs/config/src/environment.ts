@@ -223,6 +223,13 @@ export class EnvironmentVariables {
   @Max(3600000)
   SCAN_CHECK_TIMEOUT_MS = 120000;
 
+  /** Connect timeout of one port probe (tried twice before the port counts as filtered). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30000)
+  SCAN_CONNECT_TIMEOUT_MS = 2500;
+
   /** Attempts of a check that failed for a transient reason (network error, timeout). */
   @Transform(toInt)
   @IsInt()

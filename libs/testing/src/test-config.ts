@@ -52,6 +52,7 @@ export function testConfig(
       maxPerEstablishment: 2,
       globalConcurrency: 8,
       checkTimeoutMs: 20000,
+      connectTimeoutMs: 2500,
       checkAttempts: 2,
       staleAfterSeconds: 300,
       configFileMaxBytes: 256 * 1024,

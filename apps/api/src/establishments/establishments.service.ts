@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { ApiKey, Establishment, Ght, LegalEntity, UserEstablishment } from '@vigie/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
@@ -58,7 +58,7 @@ export class EstablishmentsService {
   ): Promise<Establishment> {
     const qb = manager.getRepository(Establishment).createQueryBuilder('e').where('e.id = :id', { id });
     const establishment = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!establishment) throw notFound('Establishment', id);
+    if (!establishment) throw notFound('Establishment', id, ErrorCode.EstablishmentNotFound);
     return establishment;
   }
 
@@ -101,7 +101,7 @@ export class EstablishmentsService {
       );
       if (refused.length > 0) {
         throw new DomainError(
-          ErrorCode.AccessForbidden,
+          ErrorCode.EstablishmentFieldForbidden,
           `A CISO may only change ${CISO_EDITABLE_FIELDS.join(' and ')}; ask an administrator to change ${refused.join(', ')}`,
         );
       }
@@ -168,13 +168,16 @@ export class EstablishmentsService {
 
   private async checkFinessFree(manager: EntityManager, finess: string) {
     if (await manager.exists(Establishment, { where: { finess } })) {
-      throw conflict(`An establishment with FINESS ${finess} already exists`);
+      throw new DomainError(
+        ErrorCode.EstablishmentFinessTaken,
+        `An establishment with FINESS ${finess} already exists`,
+      );
     }
   }
 
   private async checkLegalEntity(manager: EntityManager, legalEntityId: string) {
     if (!(await manager.exists(LegalEntity, { where: { id: legalEntityId } }))) {
-      throw badRequest(`Legal entity ${legalEntityId} does not exist`, [
+      throw new DomainError(ErrorCode.LegalEntityUnknown, `Legal entity ${legalEntityId} does not exist`, [
         { field: 'legalEntityId', problem: 'unknown legal entity' },
       ]);
     }
@@ -182,10 +185,13 @@ export class EstablishmentsService {
 
   private async checkGht(manager: EntityManager, ghtId: string, regionCode: string) {
     const ght = await manager.findOne(Ght, { where: { id: ghtId } });
-    if (!ght) throw badRequest(`GHT ${ghtId} does not exist`, [{ field: 'ghtId', problem: 'unknown GHT' }]);
+    if (!ght)
+      throw new DomainError(ErrorCode.GhtUnknown, `GHT ${ghtId} does not exist`, [
+        { field: 'ghtId', problem: 'unknown GHT' },
+      ]);
     if (ght.regionCode !== regionCode) {
       const problem = `GHT "${ght.name}" is in region ${ght.regionCode}, the establishment in region ${regionCode}`;
-      throw badRequest(problem, [{ field: 'ghtId', problem }]);
+      throw new DomainError(ErrorCode.GhtRegionMismatch, problem, [{ field: 'ghtId', problem }]);
     }
   }
 }
