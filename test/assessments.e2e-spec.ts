@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueueName } from '@vigie/contracts';
+import { jobIds, QueueName } from '@vigie/contracts';
 import { Assessment, AuditEvent, EvidenceFile, ScoreSnapshot } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { SCORING_VERSION } from '@vigie/scoring';
@@ -29,7 +29,8 @@ describe('self-assessments and scoring', () => {
 
   it('serves the security plan loaded from config/security-plan', async () => {
     const list = await api.http().get('/api/v1/security-plans').set(as(ciso)).expect(200);
-    const current = list.body.find((p: { current: boolean }) => p.current);
+    expect(list.body).toMatchObject({ total: list.body.items.length, limit: 50, offset: 0 });
+    const current = list.body.items.find((p: { current: boolean }) => p.current);
     expect(current).toMatchObject({ status: 'published', source: 'file' });
     const plan = (await api.http().get(`/api/v1/security-plans/${current.version}`).set(as(ciso)).expect(200))
       .body;
@@ -40,7 +41,8 @@ describe('self-assessments and scoring', () => {
       levels: { 0: expect.any(String), 4: expect.any(String) },
       mappings: { nistCsf: expect.any(Array) },
     });
-    await api.http().get('/api/v1/security-plans/1999.1').set(as(ciso)).expect(404);
+    const missing = await api.http().get('/api/v1/security-plans/1999.1').set(as(ciso)).expect(404);
+    expect(missing.body.code).toBe('security_plan.not_found');
   });
 
   it('runs the whole flow: start, answer, evidence, submit, score, explain', async () => {
@@ -52,9 +54,36 @@ describe('self-assessments and scoring', () => {
       .expect(201);
     expect(started.body).toMatchObject({ status: 'draft', mode: 'full', establishmentId: t.a1.id });
     const id = started.body.id;
-    await api.http().post(`/api/v1/establishments/${t.a1.id}/assessments`).set(as(ciso)).send({}).expect(409);
+    const secondDraft = await api
+      .http()
+      .post(`/api/v1/establishments/${t.a1.id}/assessments`)
+      .set(as(ciso))
+      .send({})
+      .expect(409);
+    expect(secondDraft.body.code).toBe('assessment.draft_exists');
+
+    // Nothing submitted yet: no score, nothing to rescore, and both say so.
+    const noScore = await api
+      .http()
+      .get(`/api/v1/establishments/${t.a1.id}/scores/latest`)
+      .set(as(ciso))
+      .expect(404);
+    expect(noScore.body).toMatchObject({
+      code: 'score.none_yet',
+      message: `Establishment ${t.a1.id} has no score yet: no assessment has been submitted`,
+    });
+    const nothingToScore = await api
+      .http()
+      .post(`/api/v1/establishments/${t.a1.id}/rescore`)
+      .set(as(ciso))
+      .expect(409);
+    expect(nothingToScore.body).toMatchObject({
+      code: 'score.nothing_submitted',
+      message: expect.stringMatching(/no submitted assessment to score/),
+    });
 
     const incomplete = await api.http().post(`/api/v1/assessments/${id}/submit`).set(as(ciso)).expect(400);
+    expect(incomplete.body.code).toBe('assessment.incomplete');
     expect(incomplete.body.message).toMatch(/applicable measure\(s\) are not answered yet/);
     expect(incomplete.body.details[0].field).toMatch(/^answers\./);
 
@@ -90,6 +119,20 @@ describe('self-assessments and scoring', () => {
       'the score snapshot',
     );
     expect(snapshot?.trigger).toBe('submit');
+    const scoring = api.app.get(JobProducer).queue(QueueName.Scoring);
+    const submitJob = await waitFor(
+      async () => {
+        const job = await scoring.getJob(jobIds.scoreOnSubmit(id));
+        return job && (await job.getState()) === 'completed' && (await scoring.getJob(job.id!));
+      },
+      15000,
+      'the submit scoring job',
+    );
+    expect(submitJob?.returnvalue).toMatchObject({
+      snapshotId: snapshot!.id,
+      created: true,
+      unchanged: false,
+    });
 
     const latest = (
       await api.http().get(`/api/v1/establishments/${t.a1.id}/scores/latest`).set(as(ciso)).expect(200)
@@ -106,44 +149,61 @@ describe('self-assessments and scoring', () => {
     expect(e.measures.find((m: { id: string }) => m.id === measureId).evidenceMissing).toBe(false);
 
     // Submitted answers never change.
-    await api
+    const frozen = await api
       .http()
       .put(`/api/v1/assessments/${id}/answers/${measureId}`)
       .set(as(ciso))
       .send({ status: 'level', level: 4, expectedRevision: 1 })
       .expect(409);
-    await api
+    expect(frozen.body.code).toBe('assessment.frozen');
+    const frozenEvidence = await api
       .http()
       .post(`/api/v1/assessments/${id}/answers/${measureId}/evidence`)
       .set(as(ciso))
       .attach('file', PDF, 'x.pdf')
       .expect(409);
+    expect(frozenEvidence.body.code).toBe('assessment.frozen');
     expect(
       await api.dataSource.getRepository(AuditEvent).countBy({ action: 'assessment.submit', resourceId: id }),
     ).toBe(1);
 
-    // A retried or repeated scoring job leaves one snapshot per input.
+    // The CISO who asks for a rescore follows its job; it says the rescore changed nothing (same inputs, one
+    // snapshot per input).
     const again = await api
       .http()
       .post(`/api/v1/establishments/${t.a1.id}/rescore`)
       .set(as(ciso))
       .expect(202);
-    expect(again.body.assessmentId).toBe(id);
-    const scoring = api.app.get(JobProducer).queue(QueueName.Scoring);
+    expect(again.body).toMatchObject({
+      assessmentId: id,
+      queue: QueueName.Scoring,
+      statusUrl: `/api/v1/jobs/scoring/${again.body.jobId}`,
+    });
     const rescored = await waitFor(
       async () => {
-        const job = await scoring.getJob(again.body.jobId);
-        return job && (await job.getState()) === 'completed' && (await scoring.getJob(again.body.jobId));
+        const res = await api.http().get(again.body.statusUrl).set(as(ciso)).expect(200);
+        return res.body.state === 'completed' && res.body;
       },
       15000,
       'the rescore job',
     );
-    expect(rescored.returnvalue).toMatchObject({
+    expect(rescored).toMatchObject({ id: again.body.jobId, name: 'scoring.score-assessment' });
+    expect(rescored.result).toEqual({
       snapshotId: snapshot!.id,
       created: false,
+      unchanged: true,
       inputHash: snapshot!.inputHash,
+      overall: snapshot!.overall,
+      tier: snapshot!.tier,
     });
     expect(await api.dataSource.getRepository(ScoreSnapshot).countBy({ assessmentId: id })).toBe(1);
+    // Another establishment's CISO cannot follow it, nor learn that it exists.
+    const other = await api
+      .http()
+      .get(again.body.statusUrl)
+      .set(as(await api.login('ciso.b@test.fr', PASSWORD)))
+      .expect(404);
+    expect(other.body).toMatchObject({ code: 'job.not_found' });
   });
 
   it('rescores everything once when a worker starts with a new scoring version', async () => {
@@ -162,7 +222,7 @@ describe('self-assessments and scoring', () => {
       const queue = api.app.get(JobProducer).queue(QueueName.Scoring);
       const job = await waitFor(
         async () => {
-          const found = await queue.getJob(`rescore-all-scoring-${SCORING_VERSION.replaceAll('.', '-')}`);
+          const found = await queue.getJob(jobIds.rescoreAllForScoring(SCORING_VERSION));
           // Read the job after it completed: a copy fetched earlier has no return value yet.
           return found && (await found.getState()) === 'completed' && (await queue.getJob(found.id!));
         },
@@ -209,10 +269,23 @@ describe('self-assessments and scoring', () => {
       .set(as(admin))
       .send({ status: 'level', level: 4, expectedRevision: 0 })
       .expect(409);
-    expect(lost.body.message).toMatch(/Someone else changed this answer/);
-    expect(
-      JSON.parse(lost.body.details.find((d: { field: string }) => d.field === 'current').problem),
-    ).toMatchObject({ status: 'level', level: 2, revision: 1 });
+    expect(lost.body).toMatchObject({
+      statusCode: 409,
+      code: 'answer.revision_conflict',
+      message: expect.stringMatching(/Someone else changed this answer/),
+      details: [{ field: 'expectedRevision', problem: expect.any(String) }],
+      current: { measureId, status: 'level', level: 2, revision: 1, updatedAt: expect.any(String) },
+    });
+    // A revision of an answer that does not exist: the conflict says so with current null.
+    const unanswered = (await api.http().get(`/api/v1/assessments/${id}`).set(as(admin))).body
+      .applicableMeasureIds[1];
+    const none = await api
+      .http()
+      .put(`/api/v1/assessments/${id}/answers/${unanswered}`)
+      .set(as(admin))
+      .send({ status: 'dont_know', expectedRevision: 3 })
+      .expect(409);
+    expect(none.body).toMatchObject({ code: 'answer.revision_conflict', current: null });
     const second = await api
       .http()
       .put(`/api/v1/assessments/${id}/answers/${measureId}`)
@@ -235,12 +308,13 @@ describe('self-assessments and scoring', () => {
       .set(as(admin))
       .send({ status: 'level', level: 7, expectedRevision: 2 })
       .expect(400);
-    await api
+    const unknownMeasure = await api
       .http()
       .put(`/api/v1/assessments/${id}/answers/NOPE.99`)
       .set(as(admin))
       .send({ status: 'dont_know' })
       .expect(404);
+    expect(unknownMeasure.body.code).toBe('measure.not_found');
     await api.http().get(`/api/v1/assessments/${id}`).set(as(analyst)).expect(200);
     await api
       .http()
@@ -272,7 +346,7 @@ describe('self-assessments and scoring', () => {
     const admin = await api.adminToken();
     const draft = (
       await api.http().get(`/api/v1/establishments/${t.a2.id}/assessments`).set(as(admin)).expect(200)
-    ).body.find((a: Assessment) => a.status === 'draft');
+    ).body.items.find((a: Assessment) => a.status === 'draft');
     const measureId = (await api.http().get(`/api/v1/assessments/${draft.id}`).set(as(admin)).expect(200))
       .body.applicableMeasureIds[0];
     const url = `/api/v1/assessments/${draft.id}/answers/${measureId}/evidence`;
@@ -282,21 +356,25 @@ describe('self-assessments and scoring', () => {
       .set(as(admin))
       .attach('file', Buffer.alloc(api.config.evidence.maxBytes + 1, 0x41), 'gros.txt')
       .expect(413);
-    expect(big.body.statusCode).toBe(413);
+    expect(big.body).toMatchObject({ statusCode: 413, code: 'evidence.too_large' });
     const exe = await api
       .http()
       .post(url)
       .set(as(admin))
       .attach('file', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]), 'outil.pdf')
       .expect(400);
-    expect(exe.body.message).toMatch(/Unsupported evidence type/);
+    expect(exe.body).toMatchObject({
+      code: 'evidence.unsupported_type',
+      message: /Unsupported evidence type/,
+    });
     await api
       .http()
       .post(url)
       .set(as(admin))
       .attach('file', Buffer.from('<html><script>alert(1)</script>'), 'page.txt')
       .expect(400);
-    await api.http().post(url).set(as(admin)).expect(400);
+    const noFile = await api.http().post(url).set(as(admin)).expect(400);
+    expect(noFile.body.code).toBe('evidence.file_missing');
     expect(await api.dataSource.getRepository(EvidenceFile).countBy({ assessmentId: draft.id })).toBe(0);
   });
 });

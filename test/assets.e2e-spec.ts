@@ -45,8 +45,9 @@ describe('assets and ownership verification', () => {
       verified: false,
       verificationToken: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    await register('domain', 'ch-exemple.fr').expect(409);
+    expect((await register('domain', 'ch-exemple.fr').expect(409)).body.code).toBe('asset.duplicate');
     const privateIp = await register('ipv4', '10.0.0.8').expect(400);
+    expect(privateIp.body.code).toBe('asset.address_reserved');
     expect(privateIp.body.details[0].problem).toBe(
       '10.0.0.8 is a private (RFC 1918) address (10.0.0.0/8): only public addresses are scanned',
     );
@@ -58,6 +59,65 @@ describe('assets and ownership verification', () => {
     await register('ipv4', '::1').expect(400);
   });
 
+  it('stores IPv6 in RFC 5952 form, so every spelling of one address is one asset', async () => {
+    const created = await register('ipv6', '2606:4700:4700:0:0:0:0:1111').expect(201);
+    expect(created.body.value).toBe('2606:4700:4700::1111');
+    for (const spelling of [
+      '2606:4700:4700::1111',
+      '[2606:4700:4700:0000:0000:0000:0000:1111]',
+      '2606:4700:4700:0:0:0:0.0.17.17',
+      '2606:4700:4700::1111%eth0',
+    ]) {
+      const duplicate = await register('ipv6', spelling).expect(409);
+      expect(duplicate.body).toMatchObject({
+        code: 'asset.duplicate',
+        message: 'This establishment already registered 2606:4700:4700::1111',
+        details: [{ field: 'value', problem: `2606:4700:4700::1111 is already asset ${created.body.id}` }],
+      });
+    }
+    const url = await register('url', 'https://[2606:4700:4700:0:0:0:0:1111]:8443/portail').expect(201);
+    expect(url.body.value).toBe('https://[2606:4700:4700::1111]:8443/portail');
+  });
+
+  it.each([
+    ['ipv6', '::127.0.0.1', '::7f00:1 is a IPv4-compatible (deprecated, RFC 4291) address (::/96)'],
+    ['ipv6', '[::7f00:1]', '::7f00:1 is a IPv4-compatible (deprecated, RFC 4291) address (::/96)'],
+    [
+      'ipv6',
+      '0:0:0:0:ffff:0:7f00:1',
+      '::ffff:0:7f00:1 is a IPv4-translated (RFC 2765) address (::ffff:0:0:0/96)',
+    ],
+    ['ipv6', '::ffff:0:7f00:1', '::ffff:0:7f00:1 is a IPv4-translated (RFC 2765) address (::ffff:0:0:0/96)'],
+    ['ipv6', 'FEC0::1', 'fec0::1 is a site-local (deprecated, RFC 3879) address (fec0::/10)'],
+    ['ipv6', '0:0:0:0:0:0:0:1', '::1 is a loopback address (::1/128)'],
+    ['ipv6', '3fff::80', '3fff::80 is a documentation address (3fff::/20)'],
+    ['ipv4', '192.175.48.1', '192.175.48.1 is a AS112 DNS sink (RFC 7534) address (192.175.48.0/24)'],
+  ])('refuses the reserved %s %s with asset.address_reserved', async (kind, value, problem) => {
+    const refused = await register(kind, value).expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'asset.address_reserved',
+      details: [{ field: 'value', problem: `${problem}: only public addresses are scanned` }],
+    });
+  });
+
+  it('refuses reserved hosts of URLs, and IPv4 written as IPv6', async () => {
+    const url = await register('url', 'http://[0:0:0:0:ffff:0:7f00:1]/').expect(400);
+    expect(url.body).toMatchObject({
+      code: 'asset.address_reserved',
+      details: [{ field: 'value', problem: expect.stringMatching(/^::ffff:0:7f00:1 is a IPv4-translated/) }],
+    });
+    const mapped = await register('ipv6', '::ffff:8.8.4.4').expect(400);
+    expect(mapped.body).toMatchObject({
+      code: 'asset.invalid',
+      details: [
+        {
+          field: 'value',
+          problem: '::ffff:808:404 is the IPv4 address 8.8.4.4 written as IPv6: register it as an ipv4 asset',
+        },
+      ],
+    });
+  });
+
   it('verifies ownership through a DNS TXT record on a real DNS server', async () => {
     const asset = (await register('hostname', 'portail.ch-exemple.fr').expect(201)).body;
     const missing = await api
@@ -66,6 +126,7 @@ describe('assets and ownership verification', () => {
       .set(as(ciso))
       .send({ method: 'dns_txt' })
       .expect(400);
+    expect(missing.body.code).toBe('asset.verification_failed');
     expect(missing.body.message).toMatch(
       /no TXT record "vigie-verification=[0-9a-f]{32}" at portail.ch-exemple.fr/,
     );
@@ -144,12 +205,13 @@ describe('assets and ownership verification', () => {
 
   it('lets the regional analyst vouch for an asset, with an audit trail, and keeps tenants apart', async () => {
     const asset = (await register('ipv4', '193.51.24.1').expect(201)).body;
-    await api
+    const selfVouch = await api
       .http()
       .post(`/api/v1/assets/${asset.id}/vouch`)
       .set(as(ciso))
       .send({ reason: 'Je certifie que cette adresse est la nôtre' })
       .expect(403);
+    expect(selfVouch.body.code).toBe('asset.vouch_forbidden');
     const analyst94 = await api.login('analyst94@test.fr', PASSWORD);
     await api
       .http()
@@ -194,7 +256,8 @@ describe('assets and ownership verification', () => {
       .get(`/api/v1/establishments/${t.a1.id}/assets`)
       .set(as(analyst))
       .expect(200);
-    expect(list.body.length).toBeGreaterThanOrEqual(4);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(4);
+    expect(list.body).toMatchObject({ total: list.body.items.length, limit: 50, offset: 0 });
     await api.http().delete(`/api/v1/assets/${asset.id}`).set(as(ciso)).expect(204);
   });
 });

@@ -183,14 +183,21 @@ describe('identity: login, tokens, lock-out, API keys', () => {
       .post('/api/v1/api-keys')
       .set('Authorization', `Bearer ${token}`)
       .send({ name: 'key', establishmentId: t.a1.id });
-    expect([other.status, other.body.message]).toEqual([404, `Establishment ${t.a1.id} not found`]);
+    expect([other.status, other.body.code, other.body.message]).toEqual([
+      404,
+      'establishment.not_found',
+      `Establishment ${t.a1.id} not found`,
+    ]);
     const noScope = await api
       .http()
       .post('/api/v1/api-keys')
       .set('Authorization', `Bearer ${token}`)
       .send({ name: 'key' })
       .expect(400);
-    expect(noScope.body.details[0].field).toBe('establishmentId');
+    expect(noScope.body).toMatchObject({
+      code: 'api_key.scope_invalid',
+      details: [{ field: 'establishmentId' }],
+    });
     const analyst = await api.login('analyst94@test.fr', PASSWORD);
     await api
       .http()
@@ -221,7 +228,10 @@ describe('identity: login, tokens, lock-out, API keys', () => {
       .set('Authorization', `Bearer ${analyst}`)
       .send({ name: 'write access', establishmentId: t.b1.id, access: 'read_write' })
       .expect(403);
-    expect(refused.body.message).toMatch(/Regional analysts create region keys/);
+    expect(refused.body).toMatchObject({
+      code: 'api_key.scope_exceeded',
+      message: expect.stringMatching(/Regional analysts create region keys/),
+    });
 
     const admin = await api.adminToken();
     const ciso = await api

@@ -1,4 +1,5 @@
 import { Establishment, Scan } from '@vigie/database';
+import { DEMO_DECLARED_ANSWERS } from '../apps/api/src/seed/demo-data';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { waitFor } from './support/worker-process';
 import { startWorker } from './support/worker-harness';
@@ -50,5 +51,55 @@ describe('the demo data of `npm start`', () => {
       'the score after the demo scan',
     );
     expect(score.explanation.measures.some((m: { capped: boolean }) => m.capped)).toBe(true);
+  });
+
+  it('shows the bastion and the domain policy as contradictions of what the establishment declared', async () => {
+    const token = await api.login('rssi.pitie@demo.vigie.local', 'demo-rssi-pitie-2026');
+    const pitie = await api.dataSource.getRepository(Establishment).findOneByOrFail({ finess: '750100125' });
+    const score = await waitFor(
+      async () => {
+        const res = await api
+          .http()
+          .get(`/api/v1/establishments/${pitie.id}/scores/latest`)
+          .set('Authorization', `Bearer ${token}`);
+        return res.status === 200 && res.body.trigger === 'scan' ? res.body : undefined;
+      },
+      30000,
+      'the score after the demo scan',
+    );
+    type Contradiction = {
+      measureId: string;
+      declaredLevel: number;
+      observedLevel: number;
+      findings: { checkId: string }[];
+    };
+    const contradictions = score.explanation.contradictions as Contradiction[];
+    for (const { measureId, level } of DEMO_DECLARED_ANSWERS) {
+      const contradiction = contradictions.find((c) => c.measureId === measureId);
+      expect(contradiction).toMatchObject({ declaredLevel: level });
+      expect(contradiction!.observedLevel).toBeLessThan(level);
+    }
+    const checksOf = (measureId: string) =>
+      contradictions.find((c) => c.measureId === measureId)!.findings.map((f) => f.checkId);
+    expect(checksOf('MCS.09')).toContain('config.sshd');
+    expect(checksOf('IDENT.06')).toContain('config.password_policy');
+
+    // Each finding names the measure it contradicts, with both levels.
+    const sshd = (
+      await api
+        .http()
+        .get(`/api/v1/establishments/${pitie.id}/findings?checkId=config.sshd&limit=1`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200)
+    ).body.items[0] as { id: string };
+    const one = await api
+      .http()
+      .get(`/api/v1/findings/${sshd.id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const mcs09 = contradictions.find((c) => c.measureId === 'MCS.09')!;
+    expect(one.body.measures).toContainEqual(
+      expect.objectContaining({ id: 'MCS.09', declaredLevel: 4, effectiveLevel: mcs09.observedLevel }),
+    );
   });
 });

@@ -17,15 +17,19 @@ describe('establishments, legal entities and GHTs', () => {
 
   it('lists the 18 regions with their départements', async () => {
     const res = await api.http().get('/api/v1/regions').set(as(admin)).expect(200);
-    expect(res.body).toHaveLength(18);
-    const corse = res.body.find((r: { code: string }) => r.code === '94');
+    expect(res.body).toMatchObject({ total: 18, limit: 50, offset: 0 });
+    const regions = res.body.items;
+    expect(regions).toHaveLength(18);
+    const corse = regions.find((r: { code: string }) => r.code === '94');
     expect(corse).toMatchObject({ name: 'Corse', departements: [{ code: '2A' }, { code: '2B' }] });
-    const total = res.body.reduce(
-      (n: number, r: { departements: unknown[] }) => n + r.departements.length,
-      0,
-    );
+    const total = regions.reduce((n: number, r: { departements: unknown[] }) => n + r.departements.length, 0);
     expect(total).toBe(101);
-    expect(res.body.find((r: { code: string }) => r.code === '06')).toMatchObject({
+    const last = await api.http().get('/api/v1/regions?limit=5&offset=15').set(as(admin)).expect(200);
+    expect(last.body).toMatchObject({ total: 18, limit: 5, offset: 15 });
+    expect(last.body.items.map((r: { code: string }) => r.code)).toEqual(
+      regions.slice(15).map((r: { code: string }) => r.code),
+    );
+    expect(regions.find((r: { code: string }) => r.code === '06')).toMatchObject({
       overseas: true,
       departements: [{ code: '976' }],
     });
@@ -77,19 +81,26 @@ describe('establishments, legal entities and GHTs', () => {
       },
     ]);
     const wrongDept = await post({ ...base, finess: '770000040', departementCode: '75' }).expect(400);
-    expect(wrongDept.body.message).toBe('FINESS 770000040 belongs to département 77, not 75');
+    expect(wrongDept.body).toMatchObject({
+      code: 'finess.departement_mismatch',
+      message: 'FINESS 770000040 belongs to département 77, not 75',
+    });
     const wrongGht = await post({ ...base, finess: '770000040', ghtId: t.ghtB.id }).expect(400);
+    expect(wrongGht.body.code).toBe('ght.region_mismatch');
     expect(wrongGht.body.message).toMatch(/GHT "GHT Corse" is in region 94, the establishment in region 11/);
     const unknownCategory = await post({ ...base, finess: '770000040', category: 'hospital' }).expect(400);
     expect(unknownCategory.body.details[0].field).toBe('category');
     const duplicate = await post({ ...base, finess: t.a1.finess }).expect(409);
-    expect(duplicate.body.message).toBe(`An establishment with FINESS ${t.a1.finess} already exists`);
+    expect(duplicate.body).toMatchObject({
+      code: 'establishment.finess_taken',
+      message: `An establishment with FINESS ${t.a1.finess} already exists`,
+    });
     const noEj = await post({
       ...base,
       finess: '770000040',
       legalEntityId: '6f1c1b5e-8a0e-4f7a-9a52-7d1a3c2b9e10',
     }).expect(400);
-    expect(noEj.body.details[0].field).toBe('legalEntityId');
+    expect(noEj.body).toMatchObject({ code: 'legal_entity.unknown', details: [{ field: 'legalEntityId' }] });
   });
 
   it('filters and paginates', async () => {
@@ -124,12 +135,13 @@ describe('establishments, legal entities and GHTs', () => {
 
   it('lets a CISO rename their establishment, and only that, with an audit trail of changed fields', async () => {
     const ciso = await api.login('ciso.a@test.fr', PASSWORD);
-    await api
+    const adminOnly = await api
       .http()
       .patch(`/api/v1/establishments/${t.a1.id}`)
       .set(as(ciso))
       .send({ category: 'chu' })
       .expect(403);
+    expect(adminOnly.body.code).toBe('establishment.field_forbidden');
     const res = await api
       .http()
       .patch(`/api/v1/establishments/${t.a1.id}`)
@@ -161,7 +173,10 @@ describe('establishments, legal entities and GHTs', () => {
       .delete(`/api/v1/legal-entities/${t.legalEntityA.id}`)
       .set(as(admin))
       .expect(409);
-    expect(res.body.message).toMatch(/still runs 2 establishment/);
+    expect(res.body).toMatchObject({
+      code: 'legal_entity.has_establishments',
+      message: expect.stringMatching(/still runs 2 establishment/),
+    });
   });
 
   it('exposes the audit trail with filters, without secrets', async () => {

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:net';
-import { JobName, type ScheduleScansResult } from '@vigie/contracts';
-import { Asset, recordScan, Scan, scanJobId, ScanTask } from '@vigie/database';
+import { jobIds, JobName, type ScheduleScansResult } from '@vigie/contracts';
+import { Asset, recordScan, Scan, ScanTask } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
+import { CHECKS_VERSION, planScanTasks } from '@vigie/scan-checks';
 import { TestDnsServer } from '@vigie/testing';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -102,6 +103,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     const none = await api.http().post(`/api/v1/establishments/${t.a1.id}/scans`).set(as(ciso)).send({});
     expect(none.status).toBe(400);
     expect(none.body.message).toMatch(/no verified asset/);
+    expect(none.body.code).toBe('scan.nothing_to_scan');
     const notYet = await api
       .http()
       .post(`/api/v1/establishments/${t.a1.id}/scans`)
@@ -524,15 +526,15 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
         establishmentId: t.a1.id,
         trigger: 'manual',
         requestedById: null,
-        assets: [],
-        configFiles: [],
+        tasks: [],
+        checksVersion: CHECKS_VERSION,
       }),
       await recordScan(manager, {
         establishmentId: t.a1.id,
         trigger: 'manual',
         requestedById: null,
-        assets: [],
-        configFiles: [],
+        tasks: [],
+        checksVersion: CHECKS_VERSION,
       }),
     ]);
     const busy = await api
@@ -541,6 +543,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
       .set(as(ciso))
       .send({})
       .expect(409);
+    expect(busy.body.code).toBe('scan.limit_reached');
     expect(busy.body.message).toMatch(/already has 2 scans queued or running \(at most 2\)/);
 
     // Due now: A1's asset (at its limit) and an asset of A2.
@@ -606,8 +609,8 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
           establishmentId: t.a2.id,
           trigger: 'manual',
           requestedById: null,
-          assets: [subject],
-          configFiles: [],
+          tasks: planScanTasks([subject], []),
+          checksVersion: CHECKS_VERSION,
         }),
       );
     const orphan = await record();
@@ -638,13 +641,18 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     const alive = await record();
     await repo.update(
       { id: alive.id },
-      { status: 'running', attempts: 1, runToken: `${scanJobId(alive.id)}/lock-1`, heartbeatAt: new Date() },
+      {
+        status: 'running',
+        attempts: 1,
+        runToken: `${jobIds.scanRun(alive.id)}/lock-1`,
+        heartbeatAt: new Date(),
+      },
     );
     const producer = api.app.get(JobProducer);
     const duplicate = await producer.enqueue(
       JobName.RunScan,
       { version: 1, scanId: alive.id },
-      { jobId: scanJobId(alive.id) },
+      { jobId: jobIds.scanRun(alive.id) },
     );
     const heldElsewhere = await waitFor(
       async () => {
@@ -659,7 +667,7 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
     expect(heldElsewhere).toMatchObject({ status: 'held_elsewhere' });
     expect(await repo.findOneByOrFail({ id: alive.id })).toMatchObject({
       status: 'running',
-      runToken: `${scanJobId(alive.id)}/lock-1`,
+      runToken: `${jobIds.scanRun(alive.id)}/lock-1`,
     });
     await repo.delete({ id: alive.id });
 
@@ -703,8 +711,8 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
         establishmentId: t.a1.id,
         trigger: 'manual',
         requestedById: null,
-        assets: [asset],
-        configFiles: [],
+        tasks: planScanTasks([asset], []),
+        checksVersion: CHECKS_VERSION,
       }),
     );
     await api.http().delete(`/api/v1/assets/${assetId}`).set(as(ciso)).expect(204);

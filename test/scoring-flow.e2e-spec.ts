@@ -5,7 +5,7 @@ import { waitFor } from './support/worker-process';
 import { startWorker } from './support/worker-harness';
 import { answerAll } from './support/assessments';
 import { JobProducer } from '@vigie/queue';
-import { QueueName } from '@vigie/contracts';
+import { jobIds, QueueName } from '@vigie/contracts';
 
 const { startRedis } = require('../scripts/lib/redis-server.js');
 
@@ -49,7 +49,7 @@ describe('scoring when Redis is down, comparisons, plan versions', () => {
     await api.http().post(`/api/v1/assessments/${id}/submit`).set(as(ciso)).expect(200);
     const pending = await api.dataSource
       .getRepository(JobOutbox)
-      .findOneByOrFail({ jobId: `score-${id}-submit` });
+      .findOneByOrFail({ jobId: jobIds.scoreOnSubmit(id) });
     expect(pending.dispatchedAt).toBeNull();
     expect(pending.lastError).toEqual(expect.any(String));
 
@@ -125,9 +125,9 @@ describe('scoring when Redis is down, comparisons, plan versions', () => {
   });
 
   it('loads, validates and publishes a new plan version; published versions are immutable; publishing rescores', async () => {
-    const current = (await api.http().get('/api/v1/security-plans').set(as(admin)).expect(200)).body.find(
-      (p: { current: boolean }) => p.current,
-    );
+    const current = (
+      await api.http().get('/api/v1/security-plans').set(as(admin)).expect(200)
+    ).body.items.find((p: { current: boolean }) => p.current);
     const plan = (
       await api.http().get(`/api/v1/security-plans/${current.version}`).set(as(admin)).expect(200)
     ).body;
@@ -178,7 +178,7 @@ describe('scoring when Redis is down, comparisons, plan versions', () => {
     // The rescore-all job re-scores every latest submitted assessment: same inputs, so no new snapshot.
     const outbox = await api.dataSource
       .getRepository(JobOutbox)
-      .findOneByOrFail({ jobId: 'rescore-all-plan-2099.1' });
+      .findOneByOrFail({ jobId: jobIds.rescoreAllForPlan('2099.1') });
     await waitFor(
       async () =>
         (await api.dataSource.getRepository(JobOutbox).findOneByOrFail({ id: outbox.id })).dispatchedAt,

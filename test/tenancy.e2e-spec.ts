@@ -1,6 +1,10 @@
 import { completeFiness } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
-import { ApiKey, Establishment, recordScan, User, UserEstablishment } from '@vigie/database';
+import { jobIds, JobName } from '@vigie/contracts';
+import { ApiKey, Establishment, Finding, recordScan, User, UserEstablishment } from '@vigie/database';
+import { JobProducer } from '@vigie/queue';
+import { CHECKS_VERSION } from '@vigie/scan-checks';
+import { PrincipalCache, userSubject } from '../apps/api/src/auth/principal-cache.service';
 import { PDF } from './support/assessments';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
@@ -85,6 +89,9 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['region', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['region', 'read', 'other', { admin: 200, analyst: 200, ciso: 200 }],
   ['job', 'create', 'own', { admin: 202, analyst: 403, ciso: 403 }],
+  // A scoring job of an establishment (what a rescore answers with): followed within the tenant only.
+  ['job', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['job', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['security_plan', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   // An empty document reaches validation (400) only for admins.
   ['security_plan', 'create', 'own', { admin: 400, analyst: 403, ciso: 403 }],
@@ -137,6 +144,8 @@ const MATRIX: [Resource, Action, Ownership, Record<Actor, number>][] = [
   ['scan', 'create', 'other', { admin: 400, analyst: 404, ciso: 404 }],
   ['finding', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['finding', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
+  ['finding', 'read', 'own', { admin: 200, analyst: 200, ciso: 200 }],
+  ['finding', 'read', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['config_file', 'list', 'own', { admin: 200, analyst: 200, ciso: 200 }],
   ['config_file', 'list', 'other', { admin: 200, analyst: 404, ciso: 404 }],
   ['config_file', 'create', 'own', { admin: 201, analyst: 403, ciso: 201 }],
@@ -181,10 +190,13 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
         bedCount: null,
       }),
     );
-    if (own)
+    if (own) {
       await api.dataSource
         .getRepository(UserEstablishment)
         .insert({ userId: t.cisoA.id, establishmentId: created.id });
+      // Written behind the API's back: its cached principals must be told, as the users service does.
+      await api.app.get(PrincipalCache).invalidate([userSubject(t.cisoA.id)]);
+    }
     return created;
   }
 
@@ -340,8 +352,24 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
         return action === 'list'
           ? http().get('/api/v1/regions').set(auth)
           : http().get('/api/v1/regions/94').set(auth);
-      case 'job':
-        return http().post('/api/v1/jobs/housekeeping').set(auth);
+      case 'job': {
+        if (action === 'create') return http().post('/api/v1/jobs/housekeeping').set(auth);
+        const site = await freshEstablishment(ownership);
+        const assessment = await http()
+          .post(`/api/v1/establishments/${site.id}/assessments`)
+          .set({ Authorization: `Bearer ${tokens.admin}` })
+          .send({ mode: 'short' })
+          .expect(201);
+        // No worker runs here: the job waits, which is all its status needs.
+        const job = await api.app
+          .get(JobProducer)
+          .enqueue(
+            JobName.ScoreAssessment,
+            { version: 1, assessmentId: assessment.body.id, trigger: 'rescore' },
+            { jobId: jobIds.scoreOnRequest(assessment.body.id, new Date()) },
+          );
+        return http().get(`/api/v1/jobs/${job.queue}/${job.id}`).set(auth);
+      }
       case 'security_plan':
         if (action === 'publish') return http().post('/api/v1/security-plans/9999.1/publish').set(auth);
         return action === 'list'
@@ -430,15 +458,48 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
             establishmentId: establishment.id,
             trigger: 'manual',
             requestedById: null,
-            assets: [],
-            configFiles: [],
+            tasks: [],
+            checksVersion: CHECKS_VERSION,
           }),
         );
         return http().get(`/api/v1/scans/${scan.id}`).set(auth);
       }
       case 'finding': {
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
-        return http().get(`/api/v1/establishments/${establishment.id}/findings?status=all`).set(auth);
+        if (action === 'list')
+          return http().get(`/api/v1/establishments/${establishment.id}/findings?status=all`).set(auth);
+        const finding = await api.dataSource.transaction(async (manager) => {
+          const scan = await recordScan(manager, {
+            establishmentId: establishment.id,
+            trigger: 'manual',
+            requestedById: null,
+            tasks: [],
+            checksVersion: CHECKS_VERSION,
+          });
+          const row = manager.create(Finding, {
+            establishmentId: establishment.id,
+            subjectId: randomUUID(),
+            subjectType: 'asset',
+            family: 'ports',
+            checkId: 'ports.rdp',
+            fingerprint: randomUUID().replace(/-/g, ''),
+            severity: 'critical',
+            target: 'rdp.exemple.fr:3389',
+            title: 'Bureau à distance (RDP) exposé',
+            evidence: 'Port 3389 ouvert',
+            remediation: 'Fermer le port',
+            status: 'open',
+            firstSeenAt: new Date(),
+            lastSeenAt: new Date(),
+            resolvedAt: null,
+            firstScanId: scan.id,
+            lastScanId: scan.id,
+            resolvedScanId: null,
+            checkVersion: 'ports/1.0.0',
+          });
+          return manager.save(row);
+        });
+        return http().get(`/api/v1/findings/${finding.id}`).set(auth);
       }
       case 'config_file': {
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
@@ -525,6 +586,76 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
       .map((k) => k.id)
       .sort();
     expect(keys.map((k: ApiKey) => k.id).sort()).toEqual(visible);
+  });
+
+  it('lets only administrators follow platform jobs: others get 404, as for a job that does not exist', async () => {
+    const queued = await api
+      .http()
+      .post('/api/v1/jobs/housekeeping')
+      .set('Authorization', `Bearer ${tokens.admin}`)
+      .expect(202);
+    await api.http().get(queued.body.statusUrl).set('Authorization', `Bearer ${tokens.admin}`).expect(200);
+    for (const actor of ['analyst', 'ciso'] as const) {
+      const hidden = await api
+        .http()
+        .get(queued.body.statusUrl)
+        .set('Authorization', `Bearer ${tokens[actor]}`)
+        .expect(404);
+      const missing = await api
+        .http()
+        .get('/api/v1/jobs/maintenance/no-such-job')
+        .set('Authorization', `Bearer ${tokens[actor]}`)
+        .expect(404);
+      expect(hidden.body).toMatchObject({ code: 'job.not_found' });
+      expect(hidden.body.message.replace(queued.body.id, 'ID')).toBe(
+        missing.body.message.replace('no-such-job', 'ID'),
+      );
+    }
+  });
+
+  it('lets an API key follow the jobs of its scope, never start a platform job', async () => {
+    const admin = { Authorization: `Bearer ${tokens.admin}` };
+    const keyOf = async (scope: object) =>
+      (
+        await api
+          .http()
+          .post('/api/v1/api-keys')
+          .set(admin)
+          .send({ name: `key ${unique()}`, access: 'read_write', ...scope })
+          .expect(201)
+      ).body.key as string;
+    const ownKey = await keyOf({ establishmentId: t.a1.id });
+    const jobOf = async (establishmentId: string) => {
+      const assessment = await api
+        .http()
+        .post(`/api/v1/establishments/${establishmentId}/assessments`)
+        .set(admin)
+        .send({ mode: 'short' })
+        .expect(201);
+      return api.app
+        .get(JobProducer)
+        .enqueue(
+          JobName.ScoreAssessment,
+          { version: 1, assessmentId: assessment.body.id, trigger: 'rescore' },
+          { jobId: jobIds.scoreOnRequest(assessment.body.id, new Date()) },
+        );
+    };
+    const a1Job = await jobOf(t.a1.id);
+    await api.http().get(`/api/v1/jobs/${a1Job.queue}/${a1Job.id}`).set('X-API-Key', ownKey).expect(200);
+    // Another establishment of the same CISO and region: outside the key's scope all the same.
+    const sibling = await jobOf((await freshEstablishment('own')).id);
+    await api.http().get(`/api/v1/jobs/${sibling.queue}/${sibling.id}`).set('X-API-Key', ownKey).expect(404);
+    const other = await jobOf(t.b1.id);
+    await api.http().get(`/api/v1/jobs/${other.queue}/${other.id}`).set('X-API-Key', ownKey).expect(404);
+
+    const nationalKey = await keyOf({});
+    const refused = await api
+      .http()
+      .post('/api/v1/jobs/housekeeping')
+      .set('X-API-Key', nationalKey)
+      .expect(403);
+    expect(refused.body.message).toBe('API keys cannot create job resources');
+    await api.http().get(`/api/v1/jobs/${other.queue}/${other.id}`).set('X-API-Key', nationalKey).expect(200);
   });
 
   it('answers 404, not 403, for an id that does not exist, so existence never leaks', async () => {

@@ -1,12 +1,15 @@
 import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DEFAULT_JOB_OPTIONS, JobName, QueueName } from '@vigie/contracts';
+import { ModulesContainer } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
+import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, QueueName, REPEATING_JOBS } from '@vigie/contracts';
 import { RefreshToken, User } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { Client } from 'pg';
 import { createWorker, type RunningWorker } from '../apps/worker/src/worker.factory';
 import { WorkerHealthServer } from '../apps/worker/src/health/worker-health.server';
+import { RepeatingJobsScheduler } from '../apps/worker/src/jobs/repeating-jobs.scheduler';
 import { type ApiHarness, LogCapture, startApi } from './support/api-harness';
 import { seedTenants, type Tenants } from './support/tenants';
 import { spawnWorker, waitFor } from './support/worker-process';
@@ -153,6 +156,52 @@ describe('jobs through the worker', () => {
       .set('Authorization', `Bearer ${admin}`);
     expect(missing.body).toMatchObject({ statusCode: 404, message: 'Job maintenance/999999 not found' });
     await api.http().get('/api/v1/jobs/nope/1').set('Authorization', `Bearer ${admin}`).expect(400);
+  });
+
+  it('handles every job of the contracts exactly once, on the queue the contracts route it to', () => {
+    const processors = [...worker.app.get(ModulesContainer).values()]
+      .flatMap((module) => [...module.providers.values()])
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is WorkerHost & { handlers: object } => instance instanceof WorkerHost);
+    const handlersByJob: Record<string, string[]> = {};
+    for (const processor of processors)
+      for (const name of Object.keys(processor.handlers))
+        (handlersByJob[name] ??= []).push(processor.worker.name);
+    expect(handlersByJob).toEqual(
+      Object.fromEntries(Object.values(JobName).map((name) => [name, [JOB_QUEUE[name]]])),
+    );
+    expect(processors.map((p) => p.worker.name).sort()).toEqual(Object.values(QueueName).sort());
+  });
+
+  it('registers the repeating jobs of the contracts once, and removes those the settings turn off', async () => {
+    const producer = api.app.get(JobProducer);
+    const schedulers = async () =>
+      (
+        await Promise.all(Object.values(QueueName).map((queue) => producer.queue(queue).getJobSchedulers()))
+      ).flat();
+    // A day apart: nothing they queue runs during the test.
+    const on = { ...api.config, worker: { ...api.config.worker, housekeepingCron: '0 4 * * *' } };
+    on.scan = { ...api.config.scan, schedulerTickSeconds: 86400 };
+    // Two workers starting register each schedule once.
+    await new RepeatingJobsScheduler(on, producer).onApplicationBootstrap();
+    await new RepeatingJobsScheduler(on, producer).onApplicationBootstrap();
+    expect(
+      (await schedulers())
+        .map((s) => ({ key: s.key, name: s.name }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    ).toEqual(
+      REPEATING_JOBS.map((job) => ({ key: job.schedulerId, name: job.name })).sort((a, b) =>
+        a.key.localeCompare(b.key),
+      ),
+    );
+    expect(await schedulers()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'housekeeping', pattern: '0 4 * * *', tz: 'UTC' }),
+        expect.objectContaining({ key: 'scan-schedule', every: 86400000 }),
+      ]),
+    );
+    await new RepeatingJobsScheduler(api.config, producer).onApplicationBootstrap();
+    expect(await schedulers()).toEqual([]);
   });
 });
 

@@ -1,25 +1,27 @@
 'use strict';
-// Installs npm dependencies when node_modules is missing or older than package.json / package-lock.json.
+// Installs the locked npm dependencies when node_modules is missing or was installed from another lock file.
 const { execSync } = require('node:child_process');
-const { existsSync, statSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
+// What the last install was made from: file times lie after a checkout, a hash of the lock file does not.
+const installedFrom = join(root, 'node_modules', '.vigie-installed-lock.sha256');
 
-function mtime(path) {
-  return existsSync(path) ? statSync(path).mtimeMs : 0;
+function lockHash() {
+  return createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
 }
 
 function ensureDependencies(log = console.log) {
-  const marker = join(root, 'node_modules', '.package-lock.json');
-  const stale =
-    !existsSync(marker) ||
-    mtime(marker) < Math.max(mtime(join(root, 'package.json')), mtime(join(root, 'package-lock.json')));
-  if (!stale) return false;
+  const wanted = lockHash();
+  if (existsSync(installedFrom) && readFileSync(installedFrom, 'utf8').trim() === wanted) return false;
   log('Installing npm dependencies (first run takes a few minutes: native modules are built)...');
-  // `npm install`, not `npm ci`: the lock file pins every version, and npm ci refuses lock files that lack
-  // optional packages of other platforms, which some registries do not serve.
-  execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  // `npm ci`: exactly what the lock file says, and the lock file is never rewritten (a fresh clone stays clean).
+  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  writeFileSync(installedFrom, `${wanted}\n`);
   return true;
 }
 

@@ -1,7 +1,7 @@
 import { type INestApplication, VersioningType } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@vigie/config';
 import { createLogger, type httpMetrics, PinoNestLogger } from '@vigie/observability';
 import type { NextFunction, Request, Response } from 'express';
@@ -9,7 +9,9 @@ import helmet from 'helmet';
 import type pino from 'pino';
 import { AppModule } from './app.module';
 import { assertEveryRouteHasAPolicy } from './common/authz/route-policy-check';
-import { jsonBody, requestIdAndAccessLog } from './common/http-pipeline';
+import { inputHygiene, jsonBody, requestIdAndAccessLog } from './common/http-pipeline';
+import { MediaTypeInterceptor } from './common/media-type.interceptor';
+import { buildOpenApiDocument } from './common/openapi';
 import { HTTP_METRICS } from './metrics/metrics.tokens';
 import { mountQueueDashboard } from './queue-dashboard';
 
@@ -60,24 +62,13 @@ export async function createApiApp(
     allowedHeaders: ['Authorization', 'Content-Type', 'X-API-Key', 'X-Request-Id'],
   });
   mountQueueDashboard(app);
-  app.use(...jsonBody(config.api.bodyLimitBytes));
+  app.use(...jsonBody(config.api.bodyLimitBytes), inputHygiene());
+  app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Vigie API')
-      .setDescription(
-        'Posture de cybersécurité des établissements de santé. Every error has the shape `{statusCode, error, message, details?}`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or vigie_ API key' })
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });

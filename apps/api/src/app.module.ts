@@ -18,6 +18,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { RegionsModule } from './regions/regions.module';
 import { ScansModule } from './scans/scans.module';
+import { ScoresModule } from './scores/scores.module';
 import { SecurityPlansModule } from './security-plans/security-plans.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
@@ -41,6 +42,7 @@ export class AppModule {
         OutboxModule,
         SecurityPlansModule,
         AssessmentsModule,
+        ScoresModule,
         ScansModule,
         AssetsModule,
         HealthModule,

@@ -4,7 +4,7 @@ import { DatabaseModule } from '@vigie/database';
 import { QueueModule } from '@vigie/queue';
 import { WorkerHealthServer } from './health/worker-health.server';
 import { workerMetricsProviders } from './health/worker-metrics';
-import { HousekeepingScheduler } from './maintenance/housekeeping.scheduler';
+import { RepeatingJobsScheduler } from './jobs/repeating-jobs.scheduler';
 import { HousekeepingService } from './maintenance/housekeeping.service';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { ScanFindingsService } from './scans/scan-findings.service';
@@ -30,7 +30,7 @@ export class WorkerModule {
         ...workerMetricsProviders(),
         WorkerHealthServer,
         HousekeepingService,
-        HousekeepingScheduler,
+        RepeatingJobsScheduler,
         MaintenanceProcessor,
         ScoringService,
         ScoringProcessor,

@@ -41,6 +41,12 @@ describe('configuration from the environment', () => {
     expect(message).not.toContain('short');
   });
 
+  it('caches principals for a minute by default, and refuses a cache longer than an hour', () => {
+    expect(loadConfig({}).auth.principalCacheTtlSeconds).toBe(60);
+    expect(loadConfig({ PRINCIPAL_CACHE_TTL_SECONDS: '0' }).auth.principalCacheTtlSeconds).toBe(0);
+    expect(() => loadConfig({ PRINCIPAL_CACHE_TTL_SECONDS: '7200' })).toThrow(/PRINCIPAL_CACHE_TTL_SECONDS/);
+  });
+
   it('trusts only the proxies it is told about', () => {
     expect(loadConfig({}).api.trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).api.trustProxy).toBe(1);

@@ -32,6 +32,8 @@ export interface AppConfig {
     loginMaxFailures: number;
     loginLockSeconds: number;
     loginRateLimitPerMinute: number;
+    /** How long a resolved principal may stay in an API instance's memory between revocation checks; 0: off. */
+    principalCacheTtlSeconds: number;
   };
   admin?: { email: string; password: string };
   worker: { healthPort: number; concurrency: number; shutdownTimeoutMs: number; housekeepingCron: string };
@@ -53,6 +55,7 @@ export interface AppConfig {
     maxPerEstablishment: number;
     globalConcurrency: number;
     checkTimeoutMs: number;
+    connectTimeoutMs: number;
     checkAttempts: number;
     staleAfterSeconds: number;
     configFileMaxBytes: number;
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
       loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+      principalCacheTtlSeconds: vars.PRINCIPAL_CACHE_TTL_SECONDS,
     },
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
@@ -178,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPerEstablishment: vars.SCAN_MAX_PER_ESTABLISHMENT,
       globalConcurrency: vars.SCAN_GLOBAL_CONCURRENCY,
       checkTimeoutMs: vars.SCAN_CHECK_TIMEOUT_MS,
+      connectTimeoutMs: vars.SCAN_CONNECT_TIMEOUT_MS,
       checkAttempts: vars.SCAN_CHECK_ATTEMPTS,
       staleAfterSeconds: vars.SCAN_STALE_AFTER_SECONDS,
       configFileMaxBytes: vars.CONFIG_FILE_MAX_BYTES,

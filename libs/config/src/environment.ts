@@ -103,6 +103,12 @@ export class EnvironmentVariables {
   @Max(10000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  PRINCIPAL_CACHE_TTL_SECONDS = 60;
+
   @IsString()
   CORS_ORIGINS = '';
 
@@ -216,6 +222,13 @@ export class EnvironmentVariables {
   @Min(1000)
   @Max(3600000)
   SCAN_CHECK_TIMEOUT_MS = 120000;
+
+  /** Connect timeout of one port probe (tried twice before the port counts as filtered). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30000)
+  SCAN_CONNECT_TIMEOUT_MS = 2500;
 
   /** Attempts of a check that failed for a transient reason (network error, timeout). */
   @Transform(toInt)

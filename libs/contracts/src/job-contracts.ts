@@ -37,6 +37,24 @@ const PAYLOAD_CLASSES: { [N in JobName]: new () => JobPayloads[N] } = {
   [JobName.ScheduleScans]: ScheduleScansJob,
 };
 
+/**
+ * What a job works on, which decides who may follow it: a job on an assessment or a scan belongs to that
+ * establishment's tenant; the others are platform-wide (administrators only).
+ */
+export type JobSubject = { kind: 'assessment'; id: string } | { kind: 'scan'; id: string } | null;
+
+const JOB_SUBJECTS: { [N in JobName]: (payload: JobPayloads[N]) => JobSubject } = {
+  [JobName.Housekeeping]: () => null,
+  [JobName.ScoreAssessment]: (p) => ({ kind: 'assessment', id: p.assessmentId }),
+  [JobName.RescoreAll]: () => null,
+  [JobName.RunScan]: (p) => ({ kind: 'scan', id: p.scanId }),
+  [JobName.ScheduleScans]: () => null,
+};
+
+export function jobSubject<N extends JobName>(name: N, payload: JobPayloads[N]): JobSubject {
+  return JOB_SUBJECTS[name](payload);
+}
+
 export class InvalidJobPayloadError extends Error {
   constructor(
     readonly jobName: string,

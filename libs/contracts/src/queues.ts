@@ -17,13 +17,29 @@ export enum JobName {
 }
 
 /** Every job is routed to exactly one queue; the compiler refuses a job without a route. */
-export const JOB_QUEUE: Record<JobName, QueueName> = {
+export const JOB_QUEUE = {
   [JobName.Housekeeping]: QueueName.Maintenance,
   [JobName.ScoreAssessment]: QueueName.Scoring,
   [JobName.RescoreAll]: QueueName.Scoring,
   [JobName.RunScan]: QueueName.Scans,
   // On the maintenance queue: the tick must not wait behind the scans it schedules, nor count against their limit.
   [JobName.ScheduleScans]: QueueName.Maintenance,
+} as const satisfies Record<JobName, QueueName>;
+
+/** The jobs routed to queue Q, as a type: a processor of Q handles exactly these. */
+export type JobOnQueue<Q extends QueueName> = {
+  [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never;
+}[JobName];
+
+function jobsRoutedTo<Q extends QueueName>(queue: Q): readonly JobOnQueue<Q>[] {
+  return Object.values(JobName).filter((name) => JOB_QUEUE[name] === queue) as JobOnQueue<Q>[];
+}
+
+/** The jobs each queue accepts, derived from JOB_QUEUE: processors refuse any other name. */
+export const QUEUE_JOBS: { readonly [Q in QueueName]: readonly JobOnQueue<Q>[] } = {
+  [QueueName.Maintenance]: jobsRoutedTo(QueueName.Maintenance),
+  [QueueName.Scoring]: jobsRoutedTo(QueueName.Scoring),
+  [QueueName.Scans]: jobsRoutedTo(QueueName.Scans),
 };
 
 export interface JobOptionsContract {

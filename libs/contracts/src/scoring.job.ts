@@ -21,8 +21,13 @@ export class ScoreAssessmentJob {
 
 export interface ScoreAssessmentResult {
   snapshotId: string;
-  /** False when a snapshot of exactly these inputs already existed (the job ran twice). */
+  /** False when a snapshot of exactly these inputs already existed (nothing changed, or the job ran twice). */
   created: boolean;
+  /**
+   * True when the establishment's latest score already had exactly these inputs: the scoring changed nothing
+   * (same answers, evidence, findings, plan and scoring rules), and `snapshotId` is that latest score.
+   */
+  unchanged: boolean;
   inputHash: string;
   overall: number;
   tier: number;

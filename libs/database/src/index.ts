@@ -2,6 +2,6 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './entities';
 export * from './migrate';
-export * from './scan-records';
+export * from './scan-lifecycle';
 export * from './sqlite-transactions';
 export * from './unique-violation';

@@ -45,7 +45,7 @@ describe('network guard: which addresses Vigie may connect to', () => {
       expect(normalizeHost(spelling)).toBe('127.0.0.1');
       expect(judgeAddress(normalizeHost(spelling)).allowed).toBe(false);
     }
-    expect(normalizeHost('[::ffff:127.0.0.1]')).toBe('::ffff:127.0.0.1');
+    expect(normalizeHost('[::ffff:127.0.0.1]')).toBe('::ffff:7f00:1');
     expect(judgeAddress(normalizeHost('[::ffff:127.0.0.1]')).allowed).toBe(false);
     expect(normalizeHost('WWW.Example.FR')).toBe('www.example.fr');
     expect(() => normalizeHost('bad host name')).toThrow(NetworkPolicyError);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import {
@@ -47,14 +47,10 @@ export async function withQueueTimeout<T>(
   }
 }
 
-const ERROR_LOG_INTERVAL_MS = 30_000;
-
 /** The only way jobs are sent: the payload is validated against its contract before it reaches Redis. */
 @Injectable()
 export class JobProducer implements OnModuleInit {
-  private readonly logger = new Logger(JobProducer.name);
   private readonly queues = new Map<QueueName, Queue>();
-  private lastErrorLog = 0;
   timeoutMs = 3000;
 
   constructor(private readonly moduleRef: ModuleRef) {}
@@ -66,13 +62,8 @@ export class JobProducer implements OnModuleInit {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
+      // Redis errors are logged by LoggedQueue, which BullModule builds every queue with.
       queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      // Without a listener ioredis prints every reconnection failure; one line every 30 s is enough.
-      queue.on('error', (error: Error) => {
-        if (Date.now() - this.lastErrorLog < ERROR_LOG_INTERVAL_MS) return;
-        this.lastErrorLog = Date.now();
-        this.logger.warn(`Queue ${name}: Redis error: ${error.message}`);
-      });
       this.queues.set(name, queue);
     }
     return queue;

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { QueueName } from '@vigie/contracts';
 import type { ConnectionOptions } from 'bullmq';
 import { JobProducer } from './job-producer';
+import { LoggedQueue } from './logged-queue';
 import { RedisClient } from './redis-client';
 import { redisOptionsFromUrl } from './redis-connection';
 
@@ -11,6 +12,7 @@ import { redisOptionsFromUrl } from './redis-connection';
 export class QueueModule {
   /** Registers every queue of the contracts on the configured Redis. */
   static forRoot(role: 'producer' | 'worker'): DynamicModule {
+    BullModule.queueClass = LoggedQueue;
     const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
     return {
       module: QueueModule,

@@ -9,7 +9,6 @@ export { TLS_GRADING_VERSION, gradeTls } from './tls/grade';
 export * from './dns/mail-dns.check';
 export { DnsLookupError, createDnsClient, type DnsClient } from './dns/dns-client';
 export * from './http';
-export * from './config-audit';
 export * from './ports/port-scan';
 export * from './ports/tcp-connect';
 export * from './ports/dicom-probe';

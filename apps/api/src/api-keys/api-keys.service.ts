@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, DomainError, ErrorCode, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { ApiKey, Establishment, Region } from '@vigie/database';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
+import { apiKeySubject, PrincipalCache } from '../auth/principal-cache.service';
 import { sha256 } from '../auth/token.service';
 import type { Principal } from '../common/authz/principal';
 import { inEstablishmentScope } from '../common/authz/tenant-scope';
@@ -50,6 +51,7 @@ export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   list(principal: Principal, query: ApiKeyQueryDto) {
@@ -102,10 +104,10 @@ export class ApiKeysService {
   }
 
   async revoke(principal: Principal, id: string): Promise<ApiKey> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const qb = manager.getRepository(ApiKey).createQueryBuilder('k').where('k.id = :id', { id });
       const key = await whereKeyInScope(qb, principal).getOne();
-      if (!key) throw notFound('API key', id);
+      if (!key) throw notFound('API key', id, ErrorCode.ApiKeyNotFound);
       if (key.revokedAt) return key;
       const revoked = manager.create(ApiKey, { ...key, revokedAt: new Date() });
       await manager.save(revoked);
@@ -125,44 +127,50 @@ export class ApiKeysService {
       );
       return revoked;
     });
+    await this.principals.invalidate([apiKeySubject(revoked.prefix)]);
+    return revoked;
   }
 
   /** A key never reaches beyond its creator's scope: CISOs scope to one of theirs, analysts within their region. */
   private async checkScope(manager: EntityManager, principal: Principal, body: CreateApiKeyDto) {
     if (body.establishmentId && body.regionCode) {
-      throw badRequest('Give either establishmentId or regionCode, not both', [
-        { field: 'regionCode', problem: 'conflicts with establishmentId' },
-      ]);
+      throw new DomainError(
+        ErrorCode.ApiKeyScopeInvalid,
+        'Give either establishmentId or regionCode, not both',
+        [{ field: 'regionCode', problem: 'conflicts with establishmentId' }],
+      );
     }
     if (body.establishmentId && principal.role === 'regional_analyst') {
       // An establishment key acts as that establishment's CISO: an analyst must not gain write access through it.
       throw new DomainError(
-        ErrorCode.AccessForbidden,
+        ErrorCode.ApiKeyScopeExceeded,
         'Regional analysts create region keys; an establishment key is created by its CISO or an administrator',
       );
     }
     if (body.establishmentId) {
       const establishment = await manager.findOneBy(Establishment, { id: body.establishmentId });
       if (!establishment || !inEstablishmentScope(principal, establishment))
-        throw notFound('Establishment', body.establishmentId);
+        throw notFound('Establishment', body.establishmentId, ErrorCode.EstablishmentNotFound);
       return { establishmentId: establishment.id, regionCode: null, auditRegion: establishment.regionCode };
     }
     if (principal.role === 'establishment_ciso') {
-      throw badRequest('A CISO’s API key must be scoped to one of their establishments', [
-        { field: 'establishmentId', problem: 'required for CISOs' },
-      ]);
+      throw new DomainError(
+        ErrorCode.ApiKeyScopeInvalid,
+        'A CISO’s API key must be scoped to one of their establishments',
+        [{ field: 'establishmentId', problem: 'required for CISOs' }],
+      );
     }
     if (principal.role === 'regional_analyst') {
       if (body.regionCode && body.regionCode !== principal.regionCode) {
         throw new DomainError(
-          ErrorCode.AccessForbidden,
+          ErrorCode.ApiKeyScopeExceeded,
           `You may only create keys for region ${principal.regionCode}`,
         );
       }
       return { establishmentId: null, regionCode: principal.regionCode, auditRegion: principal.regionCode };
     }
     if (body.regionCode && !(await manager.exists(Region, { where: { code: body.regionCode } }))) {
-      throw badRequest(`Unknown region ${body.regionCode}`, [
+      throw new DomainError(ErrorCode.RegionUnknown, `Unknown region ${body.regionCode}`, [
         { field: 'regionCode', problem: 'unknown region' },
       ]);
     }

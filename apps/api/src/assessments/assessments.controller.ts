@@ -8,6 +8,7 @@ import {
   ParseUUIDPipe,
   Post,
   Put,
+  Query,
   Res,
   StreamableFile,
   UploadedFile as UploadedFileParam,
@@ -17,6 +18,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -26,14 +28,20 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Assessment, AssessmentAnswer, EvidenceFile } from '@vigie/database';
+import { ErrorCode } from '@vigie/common';
+import type { Assessment, EvidenceFile } from '@vigie/database';
+import { assessmentProgress } from '@vigie/security-plan';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
+import { type Page, page, PageOf, PageQueryDto } from '../common/pagination.dto';
+import { UploadTooLarge } from '../common/upload-too-large.interceptor';
 import { AssessmentsService } from './assessments.service';
 import {
+  AnswerConflictDto,
   AnswerDto,
+  answerDto,
   AssessmentDto,
   AssessmentSummaryDto,
   EvidenceDto,
@@ -56,16 +64,6 @@ const summary = (a: Assessment): AssessmentSummaryDto => ({
   submittedAt: a.submittedAt,
   copiedFromId: a.copiedFromId,
   createdAt: a.createdAt,
-  updatedAt: a.updatedAt,
-});
-const answerDto = (a: AssessmentAnswer): AnswerDto => ({
-  measureId: a.measureId,
-  status: a.status,
-  level: a.level,
-  reason: a.reason,
-  comment: a.comment,
-  revision: a.revision,
-  updatedById: a.updatedById,
   updatedAt: a.updatedAt,
 });
 const evidenceDto = (f: EvidenceFile): EvidenceDto => ({
@@ -106,12 +104,14 @@ export class AssessmentsController {
   @Get('establishments/:establishmentId/assessments')
   @Can('read', 'assessment')
   @ApiOperation({ summary: 'Assessments of an establishment, newest first' })
-  @ApiOkResponse({ type: [AssessmentSummaryDto] })
+  @ApiOkResponse({ type: PageOf(AssessmentSummaryDto) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('establishmentId', uuid) establishmentId: string,
-  ): Promise<AssessmentSummaryDto[]> {
-    return (await this.assessments.list(principal, establishmentId)).map(summary);
+    @Query() query: PageQueryDto,
+  ): Promise<Page<AssessmentSummaryDto>> {
+    const [items, total] = await this.assessments.list(principal, establishmentId, query);
+    return page(items.map(summary), total, query);
   }
 
   @Get('assessments/:id')
@@ -123,23 +123,16 @@ export class AssessmentsController {
     const plan = await this.assessments.planOf(assessment);
     const applicable = this.assessments.applicableIds(plan, assessment);
     const [answers, files] = await this.assessments.details(id);
-    const answered = new Set(answers.map((a) => a.measureId));
     return {
       ...summary(assessment),
       applicableMeasureIds: applicable,
       answers: answers.map(answerDto),
       evidence: files.map(evidenceDto),
-      progress: plan.domains.map((d) => {
-        const ids = applicable.filter((m) => m.startsWith(`${d.id}.`));
-        const done = ids.filter((m) => answered.has(m)).length;
-        return {
-          domain: d.id,
-          title: d.title,
-          applicable: ids.length,
-          answered: done,
-          percent: ids.length ? Math.round((done / ids.length) * 100) : 100,
-        };
-      }),
+      progress: assessmentProgress(
+        plan,
+        applicable,
+        answers.map((a) => a.measureId),
+      ),
     };
   }
 
@@ -151,6 +144,11 @@ export class AssessmentsController {
       'Send back the `revision` you read as `expectedRevision`; if someone saved in between, the answer is not overwritten and you get 409 with the current answer.',
   })
   @ApiOkResponse({ type: AnswerDto })
+  @ApiConflictResponse({
+    type: AnswerConflictDto,
+    description:
+      '`answer.revision_conflict`: someone saved since you read; `current` is the answer as it stands (null if none). `assessment.frozen`: the assessment is submitted.',
+  })
   async saveAnswer(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
@@ -186,7 +184,13 @@ export class AssessmentsController {
 
   @Post('assessments/:id/answers/:measureId/evidence')
   @Can('update', 'assessment')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(
+    UploadTooLarge(
+      ErrorCode.EvidenceTooLarge,
+      (config) => `The evidence file is larger than the ${config.evidence.maxBytes}-byte limit`,
+    ),
+    FileInterceptor('file'),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadEvidenceDto })
   @ApiOperation({

@@ -8,7 +8,6 @@ import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
 import { EVIDENCE_STORAGE, LocalDiskEvidenceStorage } from './evidence-storage';
 import { EvidenceService } from './evidence.service';
-import { ScoresController } from '../scores/scores.controller';
 
 @Module({
   imports: [
@@ -23,7 +22,7 @@ import { ScoresController } from '../scores/scores.controller';
       }),
     }),
   ],
-  controllers: [AssessmentsController, ScoresController],
+  controllers: [AssessmentsController],
   providers: [
     AssessmentsService,
     EvidenceService,

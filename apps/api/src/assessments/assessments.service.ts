@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
-import { JobName } from '@vigie/contracts';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
+import { jobIds, JobName } from '@vigie/contracts';
 import {
   Assessment,
   AssessmentAnswer,
@@ -14,11 +14,12 @@ import { applicableMeasures, defaultMode, type SecurityPlan } from '@vigie/secur
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
+import type { PageQueryDto } from '../common/pagination.dto';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PlanRegistry } from '../security-plans/plan-registry.service';
-import type { SaveAnswerDto, StartAssessmentDto } from './dto/assessment.dto';
+import { answerDto, type SaveAnswerDto, type StartAssessmentDto } from './dto/assessment.dto';
 
 const ONE_DRAFT_PER_ESTABLISHMENT: UniqueIndex = {
   name: 'UQ_assessment_one_draft',
@@ -27,7 +28,8 @@ const ONE_DRAFT_PER_ESTABLISHMENT: UniqueIndex = {
 };
 
 const submittedIsFrozen = () =>
-  conflict(
+  new DomainError(
+    ErrorCode.AssessmentFrozen,
     'This assessment is submitted: its answers never change. Start a new assessment (it can copy this one).',
   );
 
@@ -53,7 +55,7 @@ export class AssessmentsService {
       .innerJoinAndSelect('a.establishment', 'e')
       .where('a.id = :id', { id });
     const assessment = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!assessment) throw notFound('Assessment', id);
+    if (!assessment) throw notFound('Assessment', id, ErrorCode.AssessmentNotFound);
     return assessment as Assessment & { establishment: Establishment };
   }
 
@@ -80,26 +82,35 @@ export class AssessmentsService {
     ]);
   }
 
-  async list(principal: Principal, establishmentId: string) {
+  async list(principal: Principal, establishmentId: string, query: PageQueryDto) {
     await this.establishments.get(principal, establishmentId);
-    return this.dataSource
-      .getRepository(Assessment)
-      .find({ where: { establishmentId }, order: { createdAt: 'DESC', id: 'ASC' } });
+    return this.dataSource.getRepository(Assessment).findAndCount({
+      where: { establishmentId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
   }
 
   async start(principal: Principal, establishmentId: string, body: StartAssessmentDto): Promise<Assessment> {
     const establishment = await this.establishments.get(principal, establishmentId);
     const version = body.planVersion ?? (await this.plans.currentVersion());
-    if (!version) throw badRequest('No security plan is published yet');
+    if (!version)
+      throw new DomainError(ErrorCode.SecurityPlanNonePublished, 'No security plan is published yet');
     const { row, plan } = await this.plans.get(version);
     if (row.status !== 'published')
-      throw badRequest(`Security plan ${version} is a draft: assessments use published versions`);
+      throw new DomainError(
+        ErrorCode.SecurityPlanNotPublished,
+        `Security plan ${version} is a draft: assessments use published versions`,
+      );
     return this.dataSource.transaction(async (manager) => {
       const draft = await manager.findOneBy(Assessment, { establishmentId, status: 'draft' });
       if (draft)
-        throw conflict(`A draft assessment is already open for this establishment: ${draft.id}`, [
-          { field: 'establishmentId', problem: `draft ${draft.id} exists` },
-        ]);
+        throw new DomainError(
+          ErrorCode.AssessmentDraftExists,
+          `A draft assessment is already open for this establishment: ${draft.id}`,
+          [{ field: 'establishmentId', problem: `draft ${draft.id} exists` }],
+        );
       const profile = { category: establishment.category, bedCount: establishment.bedCount };
       const previous = body.copyFromLatest
         ? await manager.findOne(Assessment, {
@@ -108,7 +119,10 @@ export class AssessmentsService {
           })
         : null;
       if (body.copyFromLatest && !previous)
-        throw badRequest('There is no submitted assessment to copy for this establishment');
+        throw new DomainError(
+          ErrorCode.AssessmentNothingToCopy,
+          'There is no submitted assessment to copy for this establishment',
+        );
       const assessment = manager.create(Assessment, {
         establishmentId,
         planVersion: version,
@@ -127,7 +141,10 @@ export class AssessmentsService {
         // Lost a race with another start: the unique partial index keeps one draft per establishment. Any other
         // failure is not that conflict and must not be reported as one.
         if (violatesUniqueIndex(error, ONE_DRAFT_PER_ESTABLISHMENT))
-          throw conflict('A draft assessment was just opened for this establishment by someone else');
+          throw new DomainError(
+            ErrorCode.AssessmentDraftExists,
+            'A draft assessment was just opened for this establishment by someone else',
+          );
         throw error;
       }
       if (previous) await this.copyAnswers(manager, previous, assessment, plan);
@@ -195,9 +212,10 @@ export class AssessmentsService {
       if (assessment.status !== 'draft') throw submittedIsFrozen();
       const plan = await this.planOf(assessment);
       if (!plan.measures.some((m) => m.id === measureId))
-        throw notFound(`Measure of plan ${plan.version}`, measureId);
+        throw notFound(`Measure of plan ${plan.version}`, measureId, ErrorCode.MeasureNotFound);
       if (!this.applicableIds(plan, assessment).includes(measureId)) {
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.MeasureNotApplicable,
           `Measure ${measureId} does not apply to this establishment in ${assessment.mode} mode`,
         );
       }
@@ -250,27 +268,11 @@ export class AssessmentsService {
       ? `the answer is at revision ${current.revision} (${current.status}${current.level !== null ? ` ${current.level}` : ''}), you sent expectedRevision ${expected}`
       : `there is no answer yet, you sent expectedRevision ${expected}`;
     return new DomainError(
-      ErrorCode.ResourceConflict,
+      ErrorCode.AnswerRevisionConflict,
       `Someone else changed this answer: reload it and save again (${problem})`,
-      [
-        { field: 'expectedRevision', problem },
-        ...(current
-          ? [
-              {
-                field: 'current',
-                problem: JSON.stringify({
-                  status: current.status,
-                  level: current.level,
-                  reason: current.reason,
-                  comment: current.comment,
-                  revision: current.revision,
-                  updatedById: current.updatedById,
-                  updatedAt: current.updatedAt,
-                }),
-              },
-            ]
-          : []),
-      ],
+      [{ field: 'expectedRevision', problem }],
+      undefined,
+      { current: current ? answerDto(current) : null },
     );
   }
 
@@ -287,7 +289,8 @@ export class AssessmentsService {
       );
       const missing = this.applicableIds(plan, assessment).filter((id) => !answered.has(id));
       if (missing.length > 0) {
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.AssessmentIncomplete,
           `${missing.length} applicable measure(s) are not answered yet: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '...' : ''}`,
           missing.map((id) => ({
             field: `answers.${id}`,
@@ -315,7 +318,7 @@ export class AssessmentsService {
           trigger: 'submit',
           ...(principal.kind === 'user' ? { requestedBy: principal.id } : {}),
         },
-        `score-${assessmentId}-submit`,
+        jobIds.scoreOnSubmit(assessmentId),
       );
       await this.audit.record(
         {
@@ -351,45 +354,5 @@ export class AssessmentsService {
         manager,
       );
     });
-  }
-
-  /** Queues a scoring of the latest submitted assessment of an establishment. */
-  async rescore(
-    principal: Principal,
-    establishmentId: string,
-  ): Promise<{ assessmentId: string; jobId: string }> {
-    const establishment = await this.establishments.get(principal, establishmentId);
-    const jobId = await this.dataSource.transaction(async (manager) => {
-      const latest = await manager.findOne(Assessment, {
-        where: { establishmentId, status: 'submitted' },
-        order: { submittedAt: 'DESC' },
-      });
-      if (!latest) throw conflict('This establishment has no submitted assessment to score yet');
-      const id = `score-${latest.id}-rescore-${Date.now()}`;
-      await this.outbox.add(
-        manager,
-        JobName.ScoreAssessment,
-        {
-          version: 1,
-          assessmentId: latest.id,
-          trigger: 'rescore',
-          ...(principal.kind === 'user' ? { requestedBy: principal.id } : {}),
-        },
-        id,
-      );
-      await this.audit.record(
-        {
-          action: 'score.rescore',
-          resourceType: 'assessment',
-          resourceId: latest.id,
-          regionCode: establishment.regionCode,
-          establishmentId,
-        },
-        manager,
-      );
-      return { assessmentId: latest.id, jobId: id };
-    });
-    await this.outbox.dispatchPending().catch(() => undefined);
-    return jobId;
   }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { EvidenceFile } from '@vigie/database';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -44,19 +44,24 @@ export class EvidenceService {
     file: UploadedFile | undefined,
   ): Promise<EvidenceFile> {
     if (!file)
-      throw badRequest('Send the evidence as multipart/form-data in a field named "file"', [
-        { field: 'file', problem: 'missing' },
-      ]);
+      throw new DomainError(
+        ErrorCode.EvidenceFileMissing,
+        'Send the evidence as multipart/form-data in a field named "file"',
+        [{ field: 'file', problem: 'missing' }],
+      );
     const assessment = await this.assessments.get(principal, assessmentId);
     if (assessment.status !== 'draft')
-      throw conflict('This assessment is submitted: evidence can no longer be added');
+      throw new DomainError(
+        ErrorCode.AssessmentFrozen,
+        'This assessment is submitted: evidence can no longer be added',
+      );
     const plan = await this.assessments.planOf(assessment);
     if (!this.assessments.applicableIds(plan, assessment).includes(measureId))
-      throw notFound('Applicable measure', measureId);
+      throw notFound('Applicable measure', measureId, ErrorCode.MeasureNotFound);
     const contentType = sniffEvidenceType(file.buffer);
     if (!contentType) {
       throw new DomainError(
-        ErrorCode.RequestInvalid,
+        ErrorCode.EvidenceUnsupportedType,
         'Unsupported evidence type: send a PDF, PNG, JPEG, Office/OpenDocument or text file',
         [
           {
@@ -111,7 +116,7 @@ export class EvidenceService {
   ): Promise<{ file: EvidenceFile; content: Buffer }> {
     await this.assessments.get(principal, assessmentId);
     const file = await this.dataSource.getRepository(EvidenceFile).findOneBy({ id: fileId, assessmentId });
-    if (!file) throw notFound('Evidence file', fileId);
+    if (!file) throw notFound('Evidence file', fileId, ErrorCode.EvidenceNotFound);
     const content = await this.storage.get(file.storageKey);
     if (createHash('sha256').update(content).digest('hex') !== file.sha256) {
       throw new Error(`Evidence ${file.id} does not match its checksum: the stored file was altered`);
@@ -121,10 +126,11 @@ export class EvidenceService {
 
   async remove(principal: Principal, assessmentId: string, fileId: string): Promise<void> {
     const assessment = await this.assessments.get(principal, assessmentId);
-    if (assessment.status !== 'draft') throw conflict('This assessment is submitted: its evidence is kept');
+    if (assessment.status !== 'draft')
+      throw new DomainError(ErrorCode.AssessmentFrozen, 'This assessment is submitted: its evidence is kept');
     const repo = this.dataSource.getRepository(EvidenceFile);
     const file = await repo.findOneBy({ id: fileId, assessmentId });
-    if (!file) throw notFound('Evidence file', fileId);
+    if (!file) throw notFound('Evidence file', fileId, ErrorCode.EvidenceNotFound);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(EvidenceFile, { id: fileId });
       await this.audit.record(

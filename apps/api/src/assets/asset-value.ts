@@ -1,14 +1,21 @@
 import { isIP } from 'node:net';
-import { badRequest } from '@vigie/common';
+import { DomainError, ErrorCode } from '@vigie/common';
 import type { AssetKind } from '@vigie/database';
 import { judgeAddress, normalizeHost } from '@vigie/net-guard';
 import type { BlockList } from 'node:net';
 
 const DNS_NAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-const invalid = (problem: string) => badRequest(`Invalid asset: ${problem}`, [{ field: 'value', problem }]);
+const invalid = (problem: string) =>
+  new DomainError(ErrorCode.AssetInvalid, `Invalid asset: ${problem}`, [{ field: 'value', problem }]);
+const reserved = (problem: string) =>
+  new DomainError(ErrorCode.AssetAddressReserved, `Invalid asset: ${problem}`, [{ field: 'value', problem }]);
 
-/** The canonical value of an asset; private or reserved addresses are refused unless allow-listed. */
+/**
+ * The canonical value of an asset, so that every spelling of one target is one asset: lower-case names, dotted
+ * IPv4, RFC 5952 IPv6 (`2606:4700:4700:0:0:0:0:1111` is `2606:4700:4700::1111`). Private or reserved addresses
+ * are refused unless allow-listed.
+ */
 export function normalizeAssetValue(kind: AssetKind, raw: string, allowed: BlockList): string {
   if (kind === 'url') {
     let url: URL;
@@ -23,7 +30,7 @@ export function normalizeAssetValue(kind: AssetKind, raw: string, allowed: Block
     url.hash = '';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host) && !judgeAddress(host, allowed).allowed)
-      throw invalid(`${host} is a ${judgeAddress(host, allowed).reason}`);
+      throw reserved(`${host} is a ${judgeAddress(host, allowed).reason}`);
     return url.toString();
   }
   let value: string;
@@ -37,7 +44,13 @@ export function normalizeAssetValue(kind: AssetKind, raw: string, allowed: Block
     if (family !== (kind === 'ipv4' ? 4 : 6))
       throw invalid(`"${raw}" is not an ${kind === 'ipv4' ? 'IPv4' : 'IPv6'} address`);
     const verdict = judgeAddress(value, allowed);
-    if (!verdict.allowed) throw invalid(`${value} is a ${verdict.reason}: only public addresses are scanned`);
+    if (!verdict.allowed)
+      throw reserved(`${value} is a ${verdict.reason}: only public addresses are scanned`);
+    // One address, one asset: an IPv4-mapped IPv6 is the IPv4 it carries, registered as such.
+    if (kind === 'ipv6' && isIP(verdict.address) === 4)
+      throw invalid(
+        `${value} is the IPv4 address ${verdict.address} written as IPv6: register it as an ipv4 asset`,
+      );
     return verdict.address;
   }
   if (family !== 0 || !DNS_NAME.test(value))

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -12,6 +23,7 @@ import type { Asset } from '@vigie/database';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
+import { type Page, page, PageOf, PageQueryDto } from '../common/pagination.dto';
 import { AssetsService } from './assets.service';
 import { AssetDto, CreateAssetDto, UpdateAssetDto, VerifyAssetDto, VouchAssetDto } from './dto/asset.dto';
 
@@ -27,6 +39,9 @@ const dto = (a: Asset): AssetDto => ({
   verificationMethod: a.verificationMethod,
   dkimSelectors: a.dkimSelectors ? a.dkimSelectors.split(',') : [],
   lastScannedAt: a.lastScannedAt,
+  reachability: a.reachability,
+  lastReachedAt: a.lastReachedAt,
+  unreachableScans: a.unreachableScans,
   nextScanAt: a.nextScanAt,
   createdAt: a.createdAt,
 });
@@ -41,12 +56,14 @@ export class AssetsController {
   @Get('establishments/:establishmentId/assets')
   @Can('read', 'asset')
   @ApiOperation({ summary: 'Internet-facing assets of an establishment' })
-  @ApiOkResponse({ type: [AssetDto] })
+  @ApiOkResponse({ type: PageOf(AssetDto) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('establishmentId', uuid) establishmentId: string,
-  ): Promise<AssetDto[]> {
-    return (await this.assets.list(principal, establishmentId)).map(dto);
+    @Query() query: PageQueryDto,
+  ): Promise<Page<AssetDto>> {
+    const [items, total] = await this.assets.list(principal, establishmentId, query);
+    return page(items.map(dto), total, query);
   }
 
   @Post('establishments/:establishmentId/assets')

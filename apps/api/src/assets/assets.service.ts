@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { Asset, Finding } from '@vigie/database';
 import { addressResolver, guardedGet, parseNetworks, type Resolver, txtRecords } from '@vigie/net-guard';
@@ -9,6 +9,7 @@ import type { BlockList } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
+import type { PageQueryDto } from '../common/pagination.dto';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { firstScheduledScan } from '@vigie/scan-checks';
@@ -16,7 +17,7 @@ import { dnsNameOf, normalizeAssetValue, wellKnownUrls } from './asset-value';
 import type { CreateAssetDto, UpdateAssetDto } from './dto/asset.dto';
 
 const verificationFailed = (message: string) =>
-  new DomainError(ErrorCode.RequestInvalid, `Ownership not verified: ${message}`);
+  new DomainError(ErrorCode.AssetVerificationFailed, `Ownership not verified: ${message}`);
 
 @Injectable()
 export class AssetsService {
@@ -33,11 +34,14 @@ export class AssetsService {
     this.resolver = addressResolver(config.scan.dnsServers);
   }
 
-  async list(principal: Principal, establishmentId: string) {
+  async list(principal: Principal, establishmentId: string, query: PageQueryDto) {
     await this.establishments.get(principal, establishmentId);
-    return this.dataSource
-      .getRepository(Asset)
-      .find({ where: { establishmentId }, order: { kind: 'ASC', value: 'ASC' } });
+    return this.dataSource.getRepository(Asset).findAndCount({
+      where: { establishmentId },
+      order: { kind: 'ASC', value: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
   }
 
   async get(principal: Principal, id: string) {
@@ -47,7 +51,7 @@ export class AssetsService {
       .innerJoinAndSelect('a.establishment', 'e')
       .where('a.id = :id', { id });
     const asset = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!asset) throw notFound('Asset', id);
+    if (!asset) throw notFound('Asset', id, ErrorCode.AssetNotFound);
     return asset;
   }
 
@@ -55,8 +59,14 @@ export class AssetsService {
     const establishment = await this.establishments.get(principal, establishmentId);
     const value = normalizeAssetValue(body.kind, body.value, this.allowed);
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.exists(Asset, { where: { establishmentId, kind: body.kind, value } }))
-        throw conflict(`This establishment already registered ${value}`);
+      const existing = await manager.findOne(Asset, {
+        where: { establishmentId, kind: body.kind, value },
+        select: { id: true },
+      });
+      if (existing)
+        throw new DomainError(ErrorCode.AssetDuplicate, `This establishment already registered ${value}`, [
+          { field: 'value', problem: `${value} is already asset ${existing.id}` },
+        ]);
       const asset = manager.create(Asset, {
         establishmentId,
         kind: body.kind,
@@ -88,7 +98,10 @@ export class AssetsService {
   async update(principal: Principal, id: string, body: UpdateAssetDto): Promise<Asset> {
     const asset = await this.get(principal, id);
     if (body.kind !== undefined || body.value !== undefined)
-      throw badRequest('The kind and value of an asset cannot change: delete it and register the new one');
+      throw new DomainError(
+        ErrorCode.AssetImmutable,
+        'The kind and value of an asset cannot change: delete it and register the new one',
+      );
     const dkimSelectors = (body.dkimSelectors ?? []).join(',');
     return this.dataSource.transaction(async (manager) => {
       await manager.update(Asset, { id }, { dkimSelectors });
@@ -134,7 +147,8 @@ export class AssetsService {
     if (method === 'dns_txt') {
       const name = dnsNameOf(asset.kind, asset.value);
       if (!name)
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.AssetNoDnsName,
           'An IP address has no DNS name to hold a TXT record: use well_known, or ask the regional analyst to vouch for it',
         );
       let records: string[];

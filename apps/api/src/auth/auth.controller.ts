@@ -7,9 +7,6 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { User } from '@vigie/database';
-import type { Repository } from 'typeorm';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Authenticated, Public } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
@@ -19,10 +16,7 @@ import { LoginDto, MeDto, RefreshDto, TokensDto } from './dto/auth.dto';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly auth: AuthService,
-    @InjectRepository(User) private readonly users: Repository<User>,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Post('login')
   @Public()
@@ -64,8 +58,7 @@ export class AuthController {
   @ApiSecurity('apiKey')
   @ApiOperation({ summary: 'Who am I: identity, role and scope of the caller' })
   @ApiOkResponse({ type: MeDto })
-  async me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
-    const user = principal.kind === 'user' ? await this.users.findOneBy({ id: principal.id }) : null;
-    return { ...principal, ...(user ? { displayName: user.displayName } : {}) };
+  me(@CurrentPrincipal() principal: Principal): MeDto {
+    return { ...principal, establishmentIds: [...principal.establishmentIds] };
   }
 }

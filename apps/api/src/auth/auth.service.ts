@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { regionCodesOfUser } from '../audit/user-regions';
 import { LoginThrottleService } from './login-throttle.service';
+import { PrincipalCache, userSubject } from './principal-cache.service';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { type IssuedTokens, TokenService } from './token.service';
 
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async login(email: string, password: string): Promise<IssuedTokens> {
@@ -83,7 +85,7 @@ export class AuthService {
 
   /** Counted in the database atomically, so parallel guesses cannot slip past the limit. */
   private async recordFailure(user: User) {
-    await this.dataSource.transaction(async (manager) => {
+    const locked = await this.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
         .update(User)
@@ -115,7 +117,9 @@ export class AuthService {
         },
         manager,
       );
+      return lock;
     });
+    if (locked) await this.principals.invalidate([userSubject(user.id)]);
   }
 
   /**
@@ -141,6 +145,7 @@ export class AuthService {
           manager,
         );
         return {
+          revokedUserId: token.userId,
           error: new DomainError(
             ErrorCode.AuthUnauthenticated,
             'Refresh token already used: every session of this sign-in was revoked, sign in again',
@@ -151,6 +156,9 @@ export class AuthService {
       return { tokens: await this.tokens.issue(user, manager, token.familyId) };
     });
     // The revocation above must commit, so the error is thrown only after the transaction.
+    if ('revokedUserId' in outcome && outcome.revokedUserId) {
+      await this.principals.invalidate([userSubject(outcome.revokedUserId)]);
+    }
     if ('error' in outcome) throw outcome.error;
     return outcome.tokens;
   }
@@ -171,5 +179,6 @@ export class AuthService {
         manager,
       );
     });
+    await this.principals.invalidate([userSubject(token.userId)]);
   }
 }

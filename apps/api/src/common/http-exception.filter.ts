@@ -25,6 +25,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   details?: ErrorDetail[];
+  [extra: string]: unknown;
 }
 
 export function errorBody(
@@ -68,7 +69,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return errorBody(exception.status, exception.message, exception.details, exception.code);
+      return {
+        ...exception.extra,
+        ...errorBody(exception.status, exception.message, exception.details, exception.code),
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { requestContext } from '@vigie/observability';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { ErrorCode } from '@vigie/common';
+import { DomainError, ErrorCode } from '@vigie/common';
 import { errorBody } from './http-exception.filter';
+import { INVALID_STRING_MESSAGE, inputRefusal, inspectInput, stringProblem } from './input-hygiene';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -67,4 +68,42 @@ export function jsonBody(limitBytes: number) {
         .json(errorBody(400, 'Unreadable body', undefined, ErrorCode.RequestMalformed));
     },
   ];
+}
+
+/**
+ * One rule for every string that comes in, before any route, pipe or database sees it: the path, the query and
+ * the JSON body may not hold NUL or unpaired surrogates, the body may not nest deeper than MAX_BODY_DEPTH nor
+ * carry prototype keys. Multipart fields arrive later (multer runs in the route) and get the same check in the
+ * validation pipe.
+ */
+export function inputHygiene() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(req.path);
+    } catch {
+      return refuse(
+        res,
+        new DomainError(ErrorCode.RequestMalformed, 'The path is not valid percent-encoded UTF-8'),
+      );
+    }
+    const pathProblem = stringProblem(path);
+    if (pathProblem) {
+      return refuse(
+        res,
+        new DomainError(ErrorCode.RequestInvalidString, INVALID_STRING_MESSAGE, [
+          { field: 'path', problem: pathProblem },
+        ]),
+      );
+    }
+    // express.json leaves req.body undefined when it parsed nothing.
+    const refusal =
+      inputRefusal(inspectInput(req.query)) ??
+      (req.body === undefined ? undefined : inputRefusal(inspectInput(req.body)));
+    return refusal ? refuse(res, refusal) : next();
+  };
+}
+
+function refuse(res: Response, error: DomainError) {
+  return res.status(error.status).json(errorBody(error.status, error.message, error.details, error.code));
 }

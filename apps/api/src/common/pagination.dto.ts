@@ -1,21 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IntegerQuery } from './query-params';
+
+export const MAX_PAGE_LIMIT = 200;
+/** Far beyond any list, and inside every database's integer range (SQLite int64, PostgreSQL bigint). */
+export const MAX_OFFSET = 2_147_483_647;
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Items per page (1-200).', default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({
+    description: `Items per page (1-${MAX_PAGE_LIMIT}).`,
+    default: 50,
+    minimum: 1,
+    maximum: MAX_PAGE_LIMIT,
+    type: 'integer',
+  })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntegerQuery(1, MAX_PAGE_LIMIT)
   limit: number = 50;
 
-  @ApiPropertyOptional({ description: 'Items to skip.', default: 0, minimum: 0 })
+  @ApiPropertyOptional({
+    description: 'Items to skip.',
+    default: 0,
+    minimum: 0,
+    maximum: MAX_OFFSET,
+    type: 'integer',
+  })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IntegerQuery(0, MAX_OFFSET)
   offset: number = 0;
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { EstablishmentsController } from './establishments.controller';
 import { EstablishmentsService } from './establishments.service';
 import { GhtsController } from './ghts.controller';
@@ -8,7 +9,7 @@ import { LegalEntitiesController } from './legal-entities.controller';
 import { LegalEntitiesService } from './legal-entities.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, AuthModule],
   controllers: [EstablishmentsController, LegalEntitiesController, GhtsController],
   providers: [EstablishmentsService, LegalEntitiesService, GhtsService],
   exports: [EstablishmentsService],

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
-import { Establishment, Ght, LegalEntity } from '@vigie/database';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
+import { ApiKey, Establishment, Ght, LegalEntity, UserEstablishment } from '@vigie/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
+import { apiKeySubject, PrincipalCache, userSubject } from '../auth/principal-cache.service';
 import type { Principal } from '../common/authz/principal';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
 import {
@@ -30,6 +31,7 @@ export class EstablishmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(principal: Principal, query: EstablishmentQueryDto) {
@@ -56,7 +58,7 @@ export class EstablishmentsService {
   ): Promise<Establishment> {
     const qb = manager.getRepository(Establishment).createQueryBuilder('e').where('e.id = :id', { id });
     const establishment = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!establishment) throw notFound('Establishment', id);
+    if (!establishment) throw notFound('Establishment', id, ErrorCode.EstablishmentNotFound);
     return establishment;
   }
 
@@ -99,7 +101,7 @@ export class EstablishmentsService {
       );
       if (refused.length > 0) {
         throw new DomainError(
-          ErrorCode.AccessForbidden,
+          ErrorCode.EstablishmentFieldForbidden,
           `A CISO may only change ${CISO_EDITABLE_FIELDS.join(' and ')}; ask an administrator to change ${refused.join(', ')}`,
         );
       }
@@ -142,8 +144,11 @@ export class EstablishmentsService {
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const affected = await this.dataSource.transaction(async (manager) => {
       const establishment = await this.get(principal, id, manager);
+      // The delete cascades to its CISOs' links and its API keys: their cached principals must go too.
+      const links = await manager.find(UserEstablishment, { where: { establishmentId: id } });
+      const keys = await manager.find(ApiKey, { where: { establishmentId: id }, select: { prefix: true } });
       await manager.delete(Establishment, { id });
       await this.audit.record(
         {
@@ -156,18 +161,23 @@ export class EstablishmentsService {
         },
         manager,
       );
+      return [...links.map((l) => userSubject(l.userId)), ...keys.map((k) => apiKeySubject(k.prefix))];
     });
+    await this.principals.invalidate(affected);
   }
 
   private async checkFinessFree(manager: EntityManager, finess: string) {
     if (await manager.exists(Establishment, { where: { finess } })) {
-      throw conflict(`An establishment with FINESS ${finess} already exists`);
+      throw new DomainError(
+        ErrorCode.EstablishmentFinessTaken,
+        `An establishment with FINESS ${finess} already exists`,
+      );
     }
   }
 
   private async checkLegalEntity(manager: EntityManager, legalEntityId: string) {
     if (!(await manager.exists(LegalEntity, { where: { id: legalEntityId } }))) {
-      throw badRequest(`Legal entity ${legalEntityId} does not exist`, [
+      throw new DomainError(ErrorCode.LegalEntityUnknown, `Legal entity ${legalEntityId} does not exist`, [
         { field: 'legalEntityId', problem: 'unknown legal entity' },
       ]);
     }
@@ -175,10 +185,13 @@ export class EstablishmentsService {
 
   private async checkGht(manager: EntityManager, ghtId: string, regionCode: string) {
     const ght = await manager.findOne(Ght, { where: { id: ghtId } });
-    if (!ght) throw badRequest(`GHT ${ghtId} does not exist`, [{ field: 'ghtId', problem: 'unknown GHT' }]);
+    if (!ght)
+      throw new DomainError(ErrorCode.GhtUnknown, `GHT ${ghtId} does not exist`, [
+        { field: 'ghtId', problem: 'unknown GHT' },
+      ]);
     if (ght.regionCode !== regionCode) {
       const problem = `GHT "${ght.name}" is in region ${ght.regionCode}, the establishment in region ${regionCode}`;
-      throw badRequest(problem, [{ field: 'ghtId', problem }]);
+      throw new DomainError(ErrorCode.GhtRegionMismatch, problem, [{ field: 'ghtId', problem }]);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { badRequest, checkFiness } from '@vigie/common';
+import { checkFiness, DomainError, ErrorCode } from '@vigie/common';
 import { Departement } from '@vigie/database';
 import type { EntityManager } from 'typeorm';
 
@@ -16,14 +16,18 @@ export async function locateFiness(
 ): Promise<FinessLocation> {
   const check = checkFiness(input);
   if (!check.valid)
-    throw badRequest(`Invalid FINESS number: ${check.reason}`, [{ field: 'finess', problem: check.reason }]);
+    throw new DomainError(ErrorCode.FinessInvalid, `Invalid FINESS number: ${check.reason}`, [
+      { field: 'finess', problem: check.reason },
+    ]);
   if (statedDepartement && statedDepartement.toUpperCase() !== check.departementCode) {
     const problem = `FINESS ${check.finess} belongs to département ${check.departementCode}, not ${statedDepartement}`;
-    throw badRequest(problem, [{ field: 'departementCode', problem }]);
+    throw new DomainError(ErrorCode.FinessDepartementMismatch, problem, [
+      { field: 'departementCode', problem },
+    ]);
   }
   const departement = await manager.findOne(Departement, { where: { code: check.departementCode } });
   if (!departement)
-    throw badRequest(`Unknown département ${check.departementCode}`, [
+    throw new DomainError(ErrorCode.DepartementUnknown, `Unknown département ${check.departementCode}`, [
       { field: 'finess', problem: 'unknown département' },
     ]);
   return { finess: check.finess, departementCode: departement.code, regionCode: departement.regionCode };

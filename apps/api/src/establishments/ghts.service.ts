@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { Establishment, Ght, Region } from '@vigie/database';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
@@ -50,7 +50,7 @@ export class GhtsService {
   async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager) {
     const qb = manager.getRepository(Ght).createQueryBuilder('g').where('g.id = :id', { id });
     const ght = await whereGhtInScope(qb, principal).getOne();
-    if (!ght) throw notFound('GHT', id);
+    if (!ght) throw notFound('GHT', id, ErrorCode.GhtNotFound);
     return ght;
   }
 
@@ -82,7 +82,8 @@ export class GhtsService {
         await this.checkRegion(manager, after.regionCode);
         const members = await manager.count(Establishment, { where: { ghtId: id } });
         if (members > 0)
-          throw conflict(
+          throw new DomainError(
+            ErrorCode.GhtHasEstablishments,
             `GHT "${before.name}" has ${members} establishment(s) in region ${before.regionCode}`,
           );
       }
@@ -119,13 +120,18 @@ export class GhtsService {
 
   private async checkRegion(manager: EntityManager, regionCode: string) {
     if (!(await manager.exists(Region, { where: { code: regionCode } }))) {
-      throw badRequest(`Unknown region ${regionCode}`, [{ field: 'regionCode', problem: 'unknown region' }]);
+      throw new DomainError(ErrorCode.RegionUnknown, `Unknown region ${regionCode}`, [
+        { field: 'regionCode', problem: 'unknown region' },
+      ]);
     }
   }
 
   private async checkNameFree(manager: EntityManager, regionCode: string, name: string) {
     if (await manager.exists(Ght, { where: { regionCode, name } })) {
-      throw conflict(`A GHT named "${name}" already exists in region ${regionCode}`);
+      throw new DomainError(
+        ErrorCode.GhtNameTaken,
+        `A GHT named "${name}" already exists in region ${regionCode}`,
+      );
     }
   }
 }

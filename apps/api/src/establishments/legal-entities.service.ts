@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { Establishment, LegalEntity } from '@vigie/database';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
@@ -61,7 +61,7 @@ export class LegalEntitiesService {
   async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager) {
     const qb = manager.getRepository(LegalEntity).createQueryBuilder('le').where('le.id = :id', { id });
     const entity = await whereLegalEntityInScope(qb, principal).getOne();
-    if (!entity) throw notFound('Legal entity', id);
+    if (!entity) throw notFound('Legal entity', id, ErrorCode.LegalEntityNotFound);
     return entity;
   }
 
@@ -69,7 +69,10 @@ export class LegalEntitiesService {
     return this.dataSource.transaction(async (manager) => {
       const location = await locateFiness(manager, body.finess);
       if (await manager.exists(LegalEntity, { where: { finess: location.finess } })) {
-        throw conflict(`A legal entity with FINESS ${location.finess} already exists`);
+        throw new DomainError(
+          ErrorCode.LegalEntityFinessTaken,
+          `A legal entity with FINESS ${location.finess} already exists`,
+        );
       }
       const entity = manager.create(LegalEntity, {
         ...location,
@@ -103,7 +106,10 @@ export class LegalEntitiesService {
           location.finess !== before.finess &&
           (await manager.exists(LegalEntity, { where: { finess: location.finess } }))
         ) {
-          throw conflict(`A legal entity with FINESS ${location.finess} already exists`);
+          throw new DomainError(
+            ErrorCode.LegalEntityFinessTaken,
+            `A legal entity with FINESS ${location.finess} already exists`,
+          );
         }
         Object.assign(after, location);
       }
@@ -129,7 +135,8 @@ export class LegalEntitiesService {
       const entity = await this.get(principal, id, manager);
       const sites = await manager.count(Establishment, { where: { legalEntityId: id } });
       if (sites > 0)
-        throw conflict(
+        throw new DomainError(
+          ErrorCode.LegalEntityHasEstablishments,
           `Legal entity ${entity.finess} still runs ${sites} establishment(s): delete or move them first`,
         );
       await manager.delete(LegalEntity, { id });

@@ -1,19 +1,22 @@
 import { Controller, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { notFound } from '@vigie/common';
 import { JobName, QueueName } from '@vigie/contracts';
-import { JobProducer, withQueueTimeout } from '@vigie/queue';
+import { JobProducer } from '@vigie/queue';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
 import { EnqueuedJobDto, JobStatusDto } from './dto/job.dto';
+import { jobStatusUrl, JobsService } from './jobs.service';
 
-/** Operator actions on background jobs (admins). */
+/** Background jobs: administrators start platform jobs; everyone follows the jobs of their own tenant. */
 @ApiTags('jobs')
 @ApiBearerAuth()
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly producer: JobProducer) {}
+  constructor(
+    private readonly producer: JobProducer,
+    private readonly jobs: JobsService,
+  ) {}
 
   @Post('housekeeping')
   @Can('create', 'job')
@@ -28,41 +31,23 @@ export class JobsController {
       trigger: 'manual',
       requestedBy: principal.id,
     });
-    return { ...job, statusUrl: `/api/v1/jobs/${job.queue}/${job.id}` };
+    return { ...job, statusUrl: jobStatusUrl(job.queue, job.id) };
   }
 
   @Get(':queue/:id')
   @Can('read', 'job')
-  @ApiOperation({ summary: 'State, result or failure reason of a job' })
+  @ApiOperation({
+    summary: 'State, result or failure reason of a job',
+    description:
+      'Administrators follow every job; analysts and CISOs the jobs on an assessment or a scan of their establishments (a rescore, a scan run). Any other job answers 404 `job.not_found`.',
+  })
   @ApiOkResponse({ type: JobStatusDto })
-  async status(
+  status(
+    @CurrentPrincipal() principal: Principal,
     // Typed string, not QueueName: the validation pipe would otherwise treat the enum as a class to validate.
-    @Param('queue', new ParseEnumPipe(QueueName)) queueParam: string,
+    @Param('queue', new ParseEnumPipe(QueueName)) queue: string,
     @Param('id') id: string,
   ): Promise<JobStatusDto> {
-    const queueName = queueParam as QueueName;
-    const queue = this.producer.queue(queueName);
-    // State first, then the job: a job read before it completes would show "completed" without its result.
-    const state = await withQueueTimeout(
-      queue.getJobState(id),
-      this.producer.timeoutMs,
-      'reading a job state',
-    );
-    const job =
-      state === 'unknown'
-        ? undefined
-        : await withQueueTimeout(queue.getJob(id), this.producer.timeoutMs, 'reading a job');
-    if (!job) throw notFound('Job', `${queueName}/${id}`);
-    return {
-      id: String(job.id),
-      queue: queueName,
-      name: job.name,
-      state,
-      attemptsMade: job.attemptsMade,
-      ...(job.returnvalue !== undefined && job.returnvalue !== null ? { result: job.returnvalue } : {}),
-      ...(job.failedReason ? { failedReason: job.failedReason } : {}),
-      createdAt: new Date(job.timestamp).toISOString(),
-      ...(job.finishedOn ? { finishedAt: new Date(job.finishedOn).toISOString() } : {}),
-    };
+    return this.jobs.status(principal, queue as QueueName, id);
   }
 }

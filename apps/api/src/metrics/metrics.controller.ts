@@ -49,7 +49,7 @@ export class MetricsController {
         );
     } else if (!LOOPBACK.test(req.socket.remoteAddress ?? '')) {
       throw new DomainError(
-        ErrorCode.AccessForbidden,
+        ErrorCode.MetricsLoopbackOnly,
         'Metrics are served to loopback clients only unless METRICS_TOKEN is set',
       );
     }

@@ -7,6 +7,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
@@ -26,6 +27,7 @@ import type { ConfigFile } from '@vigie/database';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
+import { type Page, page, PageOf, PageQueryDto } from '../common/pagination.dto';
 import { ConfigFilesService, type UploadedConfig } from './config-files.service';
 import { ConfigFileDto, UPLOAD_CONFIG_FORM, UploadConfigFileDto } from './dto/config-file.dto';
 
@@ -73,12 +75,14 @@ export class ConfigFilesController {
   @Get('establishments/:establishmentId/config-files')
   @Can('read', 'config_file')
   @ApiOperation({ summary: 'Uploaded configurations of an establishment' })
-  @ApiOkResponse({ type: [ConfigFileDto] })
+  @ApiOkResponse({ type: PageOf(ConfigFileDto) })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('establishmentId', uuid) establishmentId: string,
-  ): Promise<ConfigFileDto[]> {
-    return (await this.configFiles.list(principal, establishmentId)).map(dto);
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ConfigFileDto>> {
+    const [items, total] = await this.configFiles.list(principal, establishmentId, query);
+    return page(items.map(dto), total, query);
   }
 
   @Get('config-files/:id')

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, notFound } from '@vigie/common';
+import { ErrorCode, notFound } from '@vigie/common';
 import { ConfigFile, Finding } from '@vigie/database';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
+import type { PageQueryDto } from '../common/pagination.dto';
 import { whereEstablishmentInScope } from '../common/authz/tenant-scope';
 import { EstablishmentsService } from '../establishments/establishments.service';
-import { configFileName, configText } from './config-text';
+import { configFileName, configText, invalidConfig } from './config-text';
 import type { UploadConfigFileDto } from './dto/config-file.dto';
 
 export interface UploadedConfig {
@@ -31,21 +32,24 @@ export class ConfigFilesService {
     uploaded: UploadedConfig[] | undefined,
   ): Promise<ConfigFile> {
     if (!uploaded || uploaded.length === 0)
-      throw badRequest('Send the configuration as multipart/form-data in one or more fields named "files"', [
-        { field: 'files', problem: 'missing' },
-      ]);
+      throw invalidConfig(
+        'Send the configuration as multipart/form-data in one or more fields named "files"',
+        [{ field: 'files', problem: 'missing' }],
+      );
     const establishment = await this.establishments.get(principal, establishmentId);
     // No prototype: a file named `constructor` is a file like any other.
     const files: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const file of uploaded) {
       const name = configFileName(file.originalname);
       if (Object.hasOwn(files, name))
-        throw badRequest(`Two files are named ${name}`, [{ field: 'files', problem: `${name} sent twice` }]);
+        throw invalidConfig(`Two files are named ${name}`, [
+          { field: 'files', problem: `${name} sent twice` },
+        ]);
       files[name] = configText(name, file.buffer);
     }
     const entry = body.entry ?? Object.keys(files)[0];
     if (!Object.hasOwn(files, entry))
-      throw badRequest(
+      throw invalidConfig(
         `The entry file ${entry} is not among the files sent (${Object.keys(files).join(', ')})`,
         [{ field: 'entry', problem: 'not among the files sent' }],
       );
@@ -78,11 +82,18 @@ export class ConfigFilesService {
     });
   }
 
-  async list(principal: Principal, establishmentId: string): Promise<ConfigFile[]> {
+  async list(
+    principal: Principal,
+    establishmentId: string,
+    query: PageQueryDto,
+  ): Promise<[ConfigFile[], number]> {
     await this.establishments.get(principal, establishmentId);
-    return this.dataSource
-      .getRepository(ConfigFile)
-      .find({ where: { establishmentId }, order: { createdAt: 'DESC' } });
+    return this.dataSource.getRepository(ConfigFile).findAndCount({
+      where: { establishmentId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
   }
 
   async get(principal: Principal, id: string): Promise<ConfigFile> {
@@ -92,7 +103,7 @@ export class ConfigFilesService {
       .innerJoinAndSelect('c.establishment', 'e')
       .where('c.id = :id', { id });
     const file = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!file) throw notFound('Configuration file', id);
+    if (!file) throw notFound('Configuration file', id, ErrorCode.ConfigFileNotFound);
     return file;
   }
 

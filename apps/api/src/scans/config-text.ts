@@ -1,4 +1,8 @@
-import { badRequest } from '@vigie/common';
+import { DomainError, ErrorCode, type ErrorDetail } from '@vigie/common';
+
+/** An upload that cannot be a configuration: the message names the file and what is wrong with it. */
+export const invalidConfig = (message: string, details: ErrorDetail[]) =>
+  new DomainError(ErrorCode.ConfigFileInvalid, message, details);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le', { fatal: true });
@@ -18,12 +22,12 @@ export function configText(name: string, bytes: Buffer): string {
         bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes,
       );
   } catch {
-    throw badRequest(`${name} is not a text file (UTF-8, or UTF-16 with a byte-order mark)`, [
+    throw invalidConfig(`${name} is not a text file (UTF-8, or UTF-16 with a byte-order mark)`, [
       { field: 'files', problem: `${name}: not UTF-8 or UTF-16 text` },
     ]);
   }
   if (text.includes('\u0000'))
-    throw badRequest(`${name} is not a text file`, [
+    throw invalidConfig(`${name} is not a text file`, [
       { field: 'files', problem: `${name}: contains NUL bytes` },
     ]);
   return text;
@@ -36,7 +40,7 @@ export function configText(name: string, bytes: Buffer): string {
  */
 export function configFileName(original: string): string {
   const problem = (what: string) =>
-    badRequest(`"${original}" is not a usable file name: ${what}`, [{ field: 'files', problem: what }]);
+    invalidConfig(`"${original}" is not a usable file name: ${what}`, [{ field: 'files', problem: what }]);
   if ([...original].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
     throw problem('control characters');
   const absolute = /^[\\/]/.test(original);

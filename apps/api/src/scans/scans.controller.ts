@@ -7,7 +7,14 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Finding, FindingChange, Scan, ScanTask } from '@vigie/database';
+import {
+  type Finding,
+  type FindingChange,
+  type Scan,
+  type ScanTask,
+  ScanTaskStatus,
+  UNFINISHED_TASK_STATUSES,
+} from '@vigie/database';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
@@ -20,15 +27,16 @@ import {
   ScanFindingQueryDto,
   type ScanTaskDto,
 } from './dto/scan.dto';
+import { FindingMeasuresService, type MeasuresOf } from './finding-measures.service';
 import { ScansService } from './scans.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 function scanDto(scan: Scan, tasks?: ScanTask[]): ScanDto {
   const done = tasks
-    ? tasks.filter((t) => !['pending', 'running'].includes(t.status)).length
+    ? tasks.filter((t) => !UNFINISHED_TASK_STATUSES.includes(t.status)).length
     : scan.tasksDone;
-  const failed = tasks ? tasks.filter((t) => t.status === 'failed').length : scan.tasksFailed;
+  const failed = tasks ? tasks.filter((t) => t.status === ScanTaskStatus.Failed).length : scan.tasksFailed;
   return {
     id: scan.id,
     establishmentId: scan.establishmentId,
@@ -67,7 +75,7 @@ function taskDto(t: ScanTask): ScanTaskDto {
   };
 }
 
-export function findingDto(f: Finding, change?: FindingChange): FindingDto {
+export function findingDto(f: Finding, measuresOf: MeasuresOf, change?: FindingChange): FindingDto {
   return {
     id: f.id,
     establishmentId: f.establishmentId,
@@ -88,6 +96,7 @@ export function findingDto(f: Finding, change?: FindingChange): FindingDto {
     firstScanId: f.firstScanId,
     lastScanId: f.lastScanId,
     checkVersion: f.checkVersion,
+    measures: measuresOf(f.checkId),
   };
 }
 
@@ -96,7 +105,10 @@ export function findingDto(f: Finding, change?: FindingChange): FindingDto {
 @ApiSecurity('apiKey')
 @Controller()
 export class ScansController {
-  constructor(private readonly scans: ScansService) {}
+  constructor(
+    private readonly scans: ScansService,
+    private readonly measures: FindingMeasuresService,
+  ) {}
 
   @Post('establishments/:establishmentId/scans')
   @Can('create', 'scan')
@@ -152,9 +164,10 @@ export class ScansController {
     @Param('scanId', uuid) scanId: string,
     @Query() query: ScanFindingQueryDto,
   ): Promise<Page<FindingDto>> {
-    const [links, total] = await this.scans.scanFindings(principal, scanId, query);
+    const { scan, links, total } = await this.scans.scanFindings(principal, scanId, query);
+    const measuresOf = await this.measures.forEstablishment(scan.establishmentId);
     return page(
-      links.map((l) => findingDto(l.finding!, l.change)),
+      links.map((l) => findingDto(l.finding!, measuresOf, l.change)),
       total,
       query,
     );
@@ -173,10 +186,25 @@ export class ScansController {
     @Query() query: FindingQueryDto,
   ): Promise<Page<FindingDto>> {
     const [findings, total] = await this.scans.findings(principal, establishmentId, query);
+    const measuresOf = await this.measures.forEstablishment(establishmentId);
     return page(
-      findings.map((f) => findingDto(f)),
+      findings.map((f) => findingDto(f, measuresOf)),
       total,
       query,
     );
+  }
+
+  @Get('findings/:findingId')
+  @Can('read', 'scan')
+  @ApiOperation({
+    summary: 'One finding, with the security-plan measures it bears on and their levels in the latest score',
+  })
+  @ApiOkResponse({ type: FindingDto })
+  async finding(
+    @CurrentPrincipal() principal: Principal,
+    @Param('findingId', uuid) findingId: string,
+  ): Promise<FindingDto> {
+    const finding = await this.scans.finding(principal, findingId);
+    return findingDto(finding, await this.measures.forEstablishment(finding.establishmentId));
   }
 }

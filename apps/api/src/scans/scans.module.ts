@@ -3,8 +3,10 @@ import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { AuditModule } from '../audit/audit.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
+import { SecurityPlansModule } from '../security-plans/security-plans.module';
 import { ConfigFilesController, MAX_CONFIG_FILES } from './config-files.controller';
 import { ConfigFilesService } from './config-files.service';
+import { FindingMeasuresService } from './finding-measures.service';
 import { ScansController } from './scans.controller';
 import { ScansService } from './scans.service';
 
@@ -12,6 +14,7 @@ import { ScansService } from './scans.service';
   imports: [
     AuditModule,
     EstablishmentsModule,
+    SecurityPlansModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // In memory, bounded: configuration files are small text. The path in a file name is kept, since
@@ -23,6 +26,6 @@ import { ScansService } from './scans.service';
     }),
   ],
   controllers: [ScansController, ConfigFilesController],
-  providers: [ScansService, ConfigFilesService],
+  providers: [ScansService, ConfigFilesService, FindingMeasuresService],
 })
 export class ScansModule {}

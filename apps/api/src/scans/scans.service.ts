@@ -1,19 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, DomainError, ErrorCode, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
-import {
-  Asset,
-  lockEstablishment,
-  ConfigFile,
-  Finding,
-  recordScan,
-  Scan,
-  ScanFinding,
-  scanJobId,
-  ScanTask,
-} from '@vigie/database';
+import { jobIds, JobName } from '@vigie/contracts';
+import { Asset, ConfigFile, createScan, Finding, Scan, ScanFinding, ScanTask } from '@vigie/database';
+import { CHECKS_VERSION, planScanTasks } from '@vigie/scan-checks';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/authz/principal';
@@ -41,27 +32,22 @@ export class ScansService {
     const establishment = await this.establishments.get(principal, establishmentId);
     const scan = await this.dataSource.transaction(async (manager) => {
       const { assets, configFiles } = await this.subjects(manager, establishmentId, body);
-      await lockEstablishment(manager, establishmentId);
-      const inFlight = await manager.count(Scan, {
-        where: { establishmentId, status: In(['queued', 'running']) },
-      });
-      if (inFlight >= this.config.scan.maxPerEstablishment)
-        throw new DomainError(
-          ErrorCode.ResourceConflict,
-          `This establishment already has ${inFlight} scan${inFlight > 1 ? 's' : ''} queued or running (at most ${this.config.scan.maxPerEstablishment}): wait for one to finish`,
-        );
-      const recorded = await recordScan(manager, {
-        establishmentId,
-        trigger: 'manual',
-        requestedById: principal.kind === 'user' ? principal.id : null,
-        assets,
-        configFiles,
-      });
+      const recorded = await createScan(
+        manager,
+        {
+          establishmentId,
+          trigger: 'manual',
+          requestedById: principal.kind === 'user' ? principal.id : null,
+          tasks: planScanTasks(assets, configFiles),
+          checksVersion: CHECKS_VERSION,
+        },
+        this.config.scan.maxPerEstablishment,
+      );
       await this.outbox.add(
         manager,
         JobName.RunScan,
         { version: 1, scanId: recorded.id },
-        scanJobId(recorded.id),
+        jobIds.scanRun(recorded.id),
       );
       await this.audit.record(
         {
@@ -94,7 +80,8 @@ export class ScansService {
         order: { value: 'ASC' },
       });
       if (assets.length === 0)
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.ScanNothingToScan,
           'This establishment has no verified asset to scan: verify an asset first (DNS TXT record, well-known file, or an analyst vouching)',
         );
     } else if (body.assetIds && body.assetIds.length > 0) {
@@ -102,7 +89,8 @@ export class ScansService {
       const found = new Set(assets.map((a) => a.id));
       const unknown = body.assetIds.filter((id) => !found.has(id));
       if (unknown.length > 0)
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.ScanSubjectInvalid,
           'Some assets are not assets of this establishment',
           unknown.map((id) => ({
             field: 'assetIds',
@@ -111,7 +99,8 @@ export class ScansService {
         );
       const unverified = assets.filter((a) => a.verifiedAt === null);
       if (unverified.length > 0)
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.ScanSubjectInvalid,
           'Only verified assets are scanned',
           unverified.map((a) => ({ field: 'assetIds', problem: `${a.value} (${a.id}) is not verified yet` })),
         );
@@ -125,7 +114,8 @@ export class ScansService {
       const found = new Set(configFiles.map((f) => f.id));
       const unknown = body.configFileIds.filter((id) => !found.has(id));
       if (unknown.length > 0)
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.ScanSubjectInvalid,
           'Some configuration files are not files of this establishment',
           unknown.map((id) => ({
             field: 'configFileIds',
@@ -140,7 +130,8 @@ export class ScansService {
     if (body.assetIds) assets.sort((a, b) => assetOrder(a.id) - assetOrder(b.id));
     configFiles.sort((a, b) => fileOrder(a.id) - fileOrder(b.id));
     if (assets.length === 0 && configFiles.length === 0)
-      throw badRequest(
+      throw new DomainError(
+        ErrorCode.ScanNothingToScan,
         'Nothing to scan: give assetIds or configFileIds, or neither to scan every verified asset',
       );
     return { assets, configFiles };
@@ -163,7 +154,7 @@ export class ScansService {
       .innerJoin('s.establishment', 'e')
       .where('s.id = :id', { id });
     const scan = await whereEstablishmentInScope(qb, 'e', principal).getOne();
-    if (!scan) throw notFound('Scan', id);
+    if (!scan) throw notFound('Scan', id, ErrorCode.ScanNotFound);
     return scan;
   }
 
@@ -190,7 +181,7 @@ export class ScansService {
   }
 
   async scanFindings(principal: Principal, scanId: string, query: ScanFindingQueryDto) {
-    await this.get(principal, scanId);
+    const scan = await this.get(principal, scanId);
     const qb = this.dataSource
       .getRepository(ScanFinding)
       .createQueryBuilder('l')
@@ -204,7 +195,20 @@ export class ScansService {
       .addOrderBy('f.target', 'ASC')
       .take(query.limit)
       .skip(query.offset)
-      .getManyAndCount();
+      .getManyAndCount()
+      .then(([links, total]) => ({ scan, links, total }));
+  }
+
+  /** One finding, if the principal may see its establishment; 404 otherwise, as for a finding that does not exist. */
+  async finding(principal: Principal, id: string): Promise<Finding> {
+    const qb = this.dataSource
+      .getRepository(Finding)
+      .createQueryBuilder('f')
+      .innerJoin('f.establishment', 'e')
+      .where('f.id = :id', { id });
+    const finding = await whereEstablishmentInScope(qb, 'e', principal).getOne();
+    if (!finding) throw notFound('Finding', id, ErrorCode.FindingNotFound);
+    return finding;
   }
 
   async findings(principal: Principal, establishmentId: string, query: FindingQueryDto) {

@@ -7,17 +7,12 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { notFound } from '@vigie/common';
-import { ScoreSnapshot } from '@vigie/database';
-import { compareSnapshots, type ScoreSnapshotResult } from '@vigie/scoring';
-import { DataSource } from 'typeorm';
-import { AssessmentsService } from '../assessments/assessments.service';
+import type { ScoreSnapshot } from '@vigie/database';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
 import { type Page, page, PageOf, PageQueryDto } from '../common/pagination.dto';
-import { EstablishmentsService } from '../establishments/establishments.service';
+import { jobStatusUrl } from '../jobs/jobs.service';
 import {
   ComparisonDto,
   CompareQueryDto,
@@ -25,35 +20,23 @@ import {
   ScoreSnapshotDto,
   ScoreSummaryDto,
 } from './dto/score.dto';
+import { ScoresService } from './scores.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
 function summary(s: ScoreSnapshot): ScoreSummaryDto {
-  const {
-    id,
-    assessmentId,
-    overall,
-    tier,
-    confidence,
-    contradictionCount,
-    planVersion,
-    scoringVersion,
-    inputHash,
-    trigger,
-    createdAt,
-  } = s;
   return {
-    id,
-    assessmentId,
-    overall,
-    tier,
-    confidence,
-    contradictionCount,
-    planVersion,
-    scoringVersion,
-    inputHash,
-    trigger,
-    createdAt,
+    id: s.id,
+    assessmentId: s.assessmentId,
+    overall: s.overall,
+    tier: s.tier,
+    confidence: s.confidence,
+    contradictionCount: s.contradictionCount,
+    planVersion: s.planVersion,
+    scoringVersion: s.scoringVersion,
+    inputHash: s.inputHash,
+    trigger: s.trigger,
+    createdAt: s.createdAt,
   };
 }
 const full = (s: ScoreSnapshot): ScoreSnapshotDto => ({ ...summary(s), explanation: JSON.parse(s.result) });
@@ -63,11 +46,7 @@ const full = (s: ScoreSnapshot): ScoreSnapshotDto => ({ ...summary(s), explanati
 @ApiSecurity('apiKey')
 @Controller('establishments/:establishmentId')
 export class ScoresController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly establishments: EstablishmentsService,
-    private readonly assessments: AssessmentsService,
-  ) {}
+  constructor(private readonly scores: ScoresService) {}
 
   @Get('scores')
   @Can('read', 'score')
@@ -78,43 +57,22 @@ export class ScoresController {
     @Param('establishmentId', uuid) establishmentId: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<ScoreSummaryDto>> {
-    await this.establishments.get(principal, establishmentId);
-    const [items, total] = await this.dataSource.getRepository(ScoreSnapshot).findAndCount({
-      where: { establishmentId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-      select: {
-        id: true,
-        assessmentId: true,
-        overall: true,
-        tier: true,
-        confidence: true,
-        contradictionCount: true,
-        planVersion: true,
-        scoringVersion: true,
-        inputHash: true,
-        trigger: true,
-        createdAt: true,
-      },
-    });
+    const [items, total] = await this.scores.history(principal, establishmentId, query);
     return page(items.map(summary), total, query);
   }
 
   @Get('scores/latest')
   @Can('read', 'score')
-  @ApiOperation({ summary: 'The latest snapshot with its full explanation' })
+  @ApiOperation({
+    summary: 'The latest snapshot with its full explanation',
+    description: 'No score yet (nothing submitted, or the first scoring still queued): 404 `score.none_yet`.',
+  })
   @ApiOkResponse({ type: ScoreSnapshotDto })
   async latest(
     @CurrentPrincipal() principal: Principal,
     @Param('establishmentId', uuid) establishmentId: string,
   ): Promise<ScoreSnapshotDto> {
-    await this.establishments.get(principal, establishmentId);
-    const snapshot = await this.dataSource
-      .getRepository(ScoreSnapshot)
-      .findOne({ where: { establishmentId }, order: { createdAt: 'DESC', id: 'ASC' } });
-    if (!snapshot) throw notFound('Score of establishment', establishmentId);
-    return full(snapshot);
+    return full(await this.scores.latest(principal, establishmentId));
   }
 
   @Get('scores/compare')
@@ -128,14 +86,12 @@ export class ScoresController {
     @Param('establishmentId', uuid) establishmentId: string,
     @Query() query: CompareQueryDto,
   ): Promise<ComparisonDto> {
-    const [from, to] = await Promise.all([
-      this.snapshot(principal, establishmentId, query.from),
-      this.snapshot(principal, establishmentId, query.to),
-    ]);
-    return compareSnapshots(
-      JSON.parse(from.result) as ScoreSnapshotResult,
-      JSON.parse(to.result) as ScoreSnapshotResult,
-    ) as unknown as ComparisonDto;
+    return (await this.scores.compare(
+      principal,
+      establishmentId,
+      query.from,
+      query.to,
+    )) as unknown as ComparisonDto;
   }
 
   @Get('scores/:snapshotId')
@@ -147,25 +103,23 @@ export class ScoresController {
     @Param('establishmentId', uuid) establishmentId: string,
     @Param('snapshotId', uuid) snapshotId: string,
   ): Promise<ScoreSnapshotDto> {
-    return full(await this.snapshot(principal, establishmentId, snapshotId));
+    return full(await this.scores.snapshot(principal, establishmentId, snapshotId));
   }
 
   @Post('rescore')
   @Can('create', 'score')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Score the latest submitted assessment again (with the latest findings)' })
+  @ApiOperation({
+    summary: 'Score the latest submitted assessment again (with the latest findings)',
+    description:
+      'Follow the job at `statusUrl`: its result gives the snapshot, and `unchanged: true` when the latest score already had exactly these inputs (the rescore changed nothing). No submitted assessment: 409 `score.nothing_submitted`.',
+  })
   @ApiAcceptedResponse({ type: RescoreAcceptedDto })
-  rescore(
+  async rescore(
     @CurrentPrincipal() principal: Principal,
     @Param('establishmentId', uuid) establishmentId: string,
   ): Promise<RescoreAcceptedDto> {
-    return this.assessments.rescore(principal, establishmentId);
-  }
-
-  private async snapshot(principal: Principal, establishmentId: string, id: string): Promise<ScoreSnapshot> {
-    await this.establishments.get(principal, establishmentId);
-    const snapshot = await this.dataSource.getRepository(ScoreSnapshot).findOneBy({ id, establishmentId });
-    if (!snapshot) throw notFound('Score snapshot', id);
-    return snapshot;
+    const requested = await this.scores.rescore(principal, establishmentId);
+    return { ...requested, statusUrl: jobStatusUrl(requested.queue, requested.jobId) };
   }
 }

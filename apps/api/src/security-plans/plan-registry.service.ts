@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import { SecurityPlanVersion } from '@vigie/database';
 import { compareVersions, loadPlanDirectory, planHash, type SecurityPlan } from '@vigie/security-plan';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import type { PageQueryDto } from '../common/pagination.dto';
 import { OutboxService } from '../outbox/outbox.service';
 
 /** Keeps the database in step with config/security-plan and answers which version is current. */
@@ -83,7 +84,7 @@ export class PlanRegistry implements OnApplicationBootstrap {
 
   async get(version: string): Promise<{ row: SecurityPlanVersion; plan: SecurityPlan }> {
     const row = await this.dataSource.getRepository(SecurityPlanVersion).findOneBy({ version });
-    if (!row) throw notFound('Security plan version', version);
+    if (!row) throw notFound('Security plan version', version, ErrorCode.SecurityPlanNotFound);
     let plan = this.parsed.get(`${version}:${row.contentHash}`);
     if (!plan) {
       plan = JSON.parse(row.content) as SecurityPlan;
@@ -92,15 +93,18 @@ export class PlanRegistry implements OnApplicationBootstrap {
     return { row, plan };
   }
 
-  list() {
-    return this.dataSource.getRepository(SecurityPlanVersion).find({ order: { version: 'ASC' } });
+  list(query: PageQueryDto) {
+    return this.dataSource
+      .getRepository(SecurityPlanVersion)
+      .findAndCount({ order: { version: 'ASC' }, take: query.limit, skip: query.offset });
   }
 
   /** A new version from an administrator, as a draft until published. */
   async create(plan: SecurityPlan): Promise<SecurityPlanVersion> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(SecurityPlanVersion, { where: { version: plan.version } })) {
-        throw conflict(
+        throw new DomainError(
+          ErrorCode.SecurityPlanVersionExists,
           `Security plan version ${plan.version} already exists: versions are immutable, use a new version number`,
         );
       }
@@ -131,8 +135,12 @@ export class PlanRegistry implements OnApplicationBootstrap {
   async publish(version: string, requestedBy: string): Promise<SecurityPlanVersion> {
     const row = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(SecurityPlanVersion, { version });
-      if (!found) throw notFound('Security plan version', version);
-      if (found.status === 'published') throw badRequest(`Security plan ${version} is already published`);
+      if (!found) throw notFound('Security plan version', version, ErrorCode.SecurityPlanNotFound);
+      if (found.status === 'published')
+        throw new DomainError(
+          ErrorCode.SecurityPlanAlreadyPublished,
+          `Security plan ${version} is already published`,
+        );
       found.status = 'published';
       found.publishedAt = new Date();
       await manager.save(found);
@@ -149,7 +157,7 @@ export class PlanRegistry implements OnApplicationBootstrap {
         manager,
         JobName.RescoreAll,
         { version: 1, trigger: 'plan_published', requestedBy },
-        `rescore-all-plan-${version}`,
+        jobIds.rescoreAllForPlan(version),
       );
       return found;
     });

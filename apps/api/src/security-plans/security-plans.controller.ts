@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -8,11 +8,12 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { badRequest } from '@vigie/common';
+import { DomainError, ErrorCode } from '@vigie/common';
 import { parsePlan, PlanValidationError, type SecurityPlan, validatePlan } from '@vigie/security-plan';
 import { CurrentPrincipal } from '../common/authz/current-principal.decorator';
 import { Can } from '../common/authz/policy.decorator';
 import type { Principal } from '../common/authz/principal';
+import { type Page, page, PageOf, PageQueryDto } from '../common/pagination.dto';
 import { PlanVersionDto, PlanVersionSummaryDto } from './dto/security-plan.dto';
 import { PlanRegistry } from './plan-registry.service';
 import type { SecurityPlanVersion } from '@vigie/database';
@@ -32,10 +33,15 @@ export class SecurityPlansController {
   @Get()
   @Can('read', 'security_plan')
   @ApiOperation({ summary: 'Versions of the security plan; `current` marks the one new assessments use' })
-  @ApiOkResponse({ type: [PlanVersionSummaryDto] })
-  async list(): Promise<PlanVersionSummaryDto[]> {
+  @ApiOkResponse({ type: PageOf(PlanVersionSummaryDto) })
+  async list(@Query() query: PageQueryDto): Promise<Page<PlanVersionSummaryDto>> {
     const current = await this.registry.currentVersion();
-    return (await this.registry.list()).map((row) => summary(row, current));
+    const [rows, total] = await this.registry.list(query);
+    return page(
+      rows.map((row) => summary(row, current)),
+      total,
+      query,
+    );
   }
 
   @Get(':version')
@@ -71,7 +77,8 @@ export class SecurityPlansController {
           : validatePlan(body, 'request body');
     } catch (error) {
       if (error instanceof PlanValidationError) {
-        throw badRequest(
+        throw new DomainError(
+          ErrorCode.SecurityPlanInvalid,
           `The security plan is invalid (${error.problems.length} problem${error.problems.length > 1 ? 's' : ''})`,
           error.problems.slice(0, 200).map((p) => ({ field: p.path, problem: p.problem })),
         );

@@ -2,8 +2,8 @@ import type { EstablishmentCategory, LegalStatus, Role } from '@vigie/database';
 
 /**
  * Demo data for `npm start`: two regions, a few establishments, one user per role. AP-HP and the Pitié-
- * Salpêtrière, and the centres hospitaliers of Ajaccio and Bastia, carry their real FINESS numbers; the
- * establishments marked "(fictif)" are invented, with numbers that pass the FINESS check.
+ * Salpêtrière carry their real FINESS numbers; the centres hospitaliers of Ajaccio and Bastia carry invented
+ * numbers that pass the FINESS check, and the establishments marked "(fictif)" are invented altogether.
  */
 export const DEMO_LEGAL_ENTITIES: { finess: string; name: string; legalStatus: LegalStatus }[] = [
   { finess: '750712184', name: 'Assistance Publique - Hôpitaux de Paris', legalStatus: 'public' },
@@ -129,5 +129,25 @@ export const DEMO_CONFIGURATIONS: {
       'stratégie.inf':
         '[Unicode]\r\nUnicode=yes\r\n[System Access]\r\nMinimumPasswordAge = 0\r\nMaximumPasswordAge = -1\r\nMinimumPasswordLength = 8\r\nPasswordComplexity = 1\r\nPasswordHistorySize = 0\r\nLockoutBadCount = 0\r\nClearTextPassword = 0\r\n',
     },
+  },
+];
+
+/**
+ * What the Pitié-Salpêtrière declares about the measures its uploaded configurations bear on: confident answers
+ * that the demo scan contradicts (the bastion's drop-in allows root and passwords; the domain policy has no
+ * lockout), so the score caps them and lists the contradictions, as a real establishment would see it.
+ */
+export const DEMO_DECLARED_ANSWERS: { finess: string; measureId: string; level: 3 | 4; comment: string }[] = [
+  {
+    finess: '750100125',
+    measureId: 'MCS.09',
+    level: 4,
+    comment: 'Bastion SSH durci : connexion root et mots de passe interdits (démonstration)',
+  },
+  {
+    finess: '750100125',
+    measureId: 'IDENT.06',
+    level: 3,
+    comment: 'Politique de mots de passe imposée par GPO sur tout le domaine (démonstration)',
   },
 ];

@@ -3,11 +3,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { checkFiness } from '@vigie/common';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import {
   ConfigFile,
   recordScan,
-  scanJobId,
   Assessment,
   AssessmentAnswer,
   Departement,
@@ -17,14 +16,17 @@ import {
   User,
   UserEstablishment,
 } from '@vigie/database';
+import { CHECKS_VERSION, planScanTasks } from '@vigie/scan-checks';
 import { applicableMeasures } from '@vigie/security-plan';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { PlanRegistry } from '../security-plans/plan-registry.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { PrincipalCache, userSubject } from '../auth/principal-cache.service';
 import {
   DEMO_CONFIGURATIONS,
+  DEMO_DECLARED_ANSWERS,
   DEMO_ESTABLISHMENTS,
   DEMO_GHTS,
   DEMO_LEGAL_ENTITIES,
@@ -43,6 +45,7 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly plans: PlanRegistry,
     private readonly outbox: OutboxService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async onApplicationBootstrap() {
@@ -96,6 +99,7 @@ export class SeedService implements OnApplicationBootstrap {
         manager,
       );
     });
+    if (existing) await this.principals.invalidate([userSubject(existing.id)]);
     this.logger.log(
       `National administrator ${email} ${existing ? 'reset' : 'created'} from ADMIN_EMAIL/ADMIN_PASSWORD`,
     );
@@ -189,9 +193,23 @@ export class SeedService implements OnApplicationBootstrap {
         bedCount: establishment.bedCount,
         mode: 'full',
       });
+      const declared = new Map(
+        DEMO_DECLARED_ANSWERS.filter((a) => a.finess === finess).map((a) => [a.measureId, a] as const),
+      );
       await manager.insert(
         AssessmentAnswer,
         applicable.map((m, i) => {
+          const claim = declared.get(m.id);
+          if (claim)
+            return {
+              assessmentId: assessment.id,
+              measureId: m.id,
+              status: 'level' as const,
+              level: claim.level,
+              reason: null,
+              comment: claim.comment,
+              revision: 1,
+            };
           const level = Math.max(0, Math.min(4, strength + ((i * 7) % 5) - 2));
           return i % 17 === 5
             ? {
@@ -218,7 +236,7 @@ export class SeedService implements OnApplicationBootstrap {
         manager,
         JobName.ScoreAssessment,
         { version: 1, assessmentId: assessment.id, trigger: 'submit' },
-        `score-${assessment.id}-submit`,
+        jobIds.scoreOnSubmit(assessment.id),
       );
     }
   }
@@ -248,10 +266,15 @@ export class SeedService implements OnApplicationBootstrap {
         establishmentId,
         trigger: 'manual',
         requestedById: null,
-        assets: [],
-        configFiles,
+        tasks: planScanTasks([], configFiles),
+        checksVersion: CHECKS_VERSION,
       });
-      await this.outbox.add(manager, JobName.RunScan, { version: 1, scanId: scan.id }, scanJobId(scan.id));
+      await this.outbox.add(
+        manager,
+        JobName.RunScan,
+        { version: 1, scanId: scan.id },
+        jobIds.scanRun(scan.id),
+      );
     }
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badRequest, conflict, DomainError, ErrorCode, notFound } from '@vigie/common';
+import { DomainError, ErrorCode, notFound } from '@vigie/common';
 import { Establishment, Region, type Role, User, UserEstablishment } from '@vigie/database';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service';
 import { regionCodesOfUser } from '../audit/user-regions';
 import { hashPassword } from '../auth/passwords';
+import { PrincipalCache, userSubject } from '../auth/principal-cache.service';
 import { TokenService } from '../auth/token.service';
 import type { Principal } from '../common/authz/principal';
 import type { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
@@ -46,6 +47,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   list(principal: Principal, query: UserQueryDto) {
@@ -73,7 +75,7 @@ export class UsersService {
     const user = await whereUserInScope(qb, principal)
       .leftJoinAndSelect('u.establishmentLinks', 'links')
       .getOne();
-    if (!user) throw notFound('User', id);
+    if (!user) throw notFound('User', id, ErrorCode.UserNotFound);
     return user;
   }
 
@@ -83,7 +85,7 @@ export class UsersService {
       const establishmentIds = body.establishmentIds ?? [];
       await this.checkRoleScope(manager, principal, body.role, body.regionCode ?? null, establishmentIds);
       if (await manager.exists(User, { where: { email: body.email } })) {
-        throw conflict(`A user with e-mail ${body.email} already exists`);
+        throw new DomainError(ErrorCode.UserEmailTaken, `A user with e-mail ${body.email} already exists`);
       }
       const user = manager.create(User, {
         email: body.email,
@@ -113,12 +115,12 @@ export class UsersService {
 
   async update(principal: Principal, id: string, body: UpdateUserDto): Promise<User> {
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.get(principal, id, manager);
       const beforeIds = (before.establishmentLinks ?? []).map((l) => l.establishmentId);
       await this.checkManageable(manager, principal, before, beforeIds);
       if (body.disabled && before.id === principal.id)
-        throw badRequest('You cannot disable your own account');
+        throw new DomainError(ErrorCode.UserSelfLockout, 'You cannot disable your own account');
       const after = manager.create(User, { ...before });
       delete after.establishmentLinks;
       if (body.displayName !== undefined) after.displayName = body.displayName;
@@ -149,6 +151,9 @@ export class UsersService {
       );
       return after;
     });
+    // Role, scope, name, password or status: whatever changed, the cached principals of this user are stale.
+    await this.principals.invalidate([userSubject(id)]);
+    return updated;
   }
 
   /**
@@ -182,7 +187,8 @@ export class UsersService {
       const user = await this.get(principal, id, manager);
       const ids = (user.establishmentLinks ?? []).map((l) => l.establishmentId);
       await this.checkManageable(manager, principal, user, ids);
-      if (user.id === principal.id) throw badRequest('You cannot delete your own account');
+      if (user.id === principal.id)
+        throw new DomainError(ErrorCode.UserSelfLockout, 'You cannot delete your own account');
       await this.checkNotLastAdmin(manager, user);
       await manager.delete(User, { id });
       await this.audit.record(
@@ -196,6 +202,7 @@ export class UsersService {
         manager,
       );
     });
+    await this.principals.invalidate([userSubject(id)]);
   }
 
   /** The scope must fit the role, and an analyst may only hand out establishments of their own region. */
@@ -208,35 +215,35 @@ export class UsersService {
   ) {
     if (principal.role === 'regional_analyst' && role !== 'establishment_ciso') {
       throw new DomainError(
-        ErrorCode.AccessForbidden,
+        ErrorCode.UserManageForbidden,
         'Regional analysts may only manage establishment CISOs',
       );
     }
     if (role === 'regional_analyst') {
       if (!regionCode)
-        throw badRequest('A regional analyst needs a regionCode', [
+        throw new DomainError(ErrorCode.UserRoleScopeInvalid, 'A regional analyst needs a regionCode', [
           { field: 'regionCode', problem: 'required for role regional_analyst' },
         ]);
       if (!(await manager.exists(Region, { where: { code: regionCode } }))) {
-        throw badRequest(`Unknown region ${regionCode}`, [
+        throw new DomainError(ErrorCode.RegionUnknown, `Unknown region ${regionCode}`, [
           { field: 'regionCode', problem: 'unknown region' },
         ]);
       }
     } else if (regionCode) {
-      throw badRequest(`Role ${role} has no region`, [
+      throw new DomainError(ErrorCode.UserRoleScopeInvalid, `Role ${role} has no region`, [
         { field: 'regionCode', problem: `not allowed for role ${role}` },
       ]);
     }
     if (role !== 'establishment_ciso') {
       if (establishmentIds.length > 0) {
-        throw badRequest(`Role ${role} has no establishments`, [
+        throw new DomainError(ErrorCode.UserRoleScopeInvalid, `Role ${role} has no establishments`, [
           { field: 'establishmentIds', problem: `not allowed for role ${role}` },
         ]);
       }
       return;
     }
     if (establishmentIds.length === 0) {
-      throw badRequest('A CISO needs at least one establishment', [
+      throw new DomainError(ErrorCode.UserRoleScopeInvalid, 'A CISO needs at least one establishment', [
         { field: 'establishmentIds', problem: 'required for role establishment_ciso' },
       ]);
     }
@@ -249,9 +256,11 @@ export class UsersService {
     );
     const missing = establishmentIds.filter((id) => !visible.some((e) => e.id === id));
     if (missing.length > 0) {
-      throw badRequest(`Unknown establishment(s): ${missing.join(', ')}`, [
-        { field: 'establishmentIds', problem: `unknown: ${missing.join(', ')}` },
-      ]);
+      throw new DomainError(
+        ErrorCode.EstablishmentUnknown,
+        `Unknown establishment(s): ${missing.join(', ')}`,
+        [{ field: 'establishmentIds', problem: `unknown: ${missing.join(', ')}` }],
+      );
     }
   }
 
@@ -265,7 +274,7 @@ export class UsersService {
     if (principal.role === 'national_admin') return;
     if (user.role !== 'establishment_ciso') {
       throw new DomainError(
-        ErrorCode.AccessForbidden,
+        ErrorCode.UserManageForbidden,
         'Regional analysts may only manage establishment CISOs',
       );
     }
@@ -276,7 +285,7 @@ export class UsersService {
     const outside = sites.filter((e) => e.regionCode !== principal.regionCode);
     if (outside.length > 0) {
       throw new DomainError(
-        ErrorCode.AccessForbidden,
+        ErrorCode.UserManageForbidden,
         'This CISO also covers establishments of another region: ask a national administrator',
       );
     }
@@ -285,7 +294,8 @@ export class UsersService {
   private async checkNotLastAdmin(manager: EntityManager, user: User) {
     if (user.role !== 'national_admin' || user.disabled) return;
     const admins = await manager.count(User, { where: { role: 'national_admin', disabled: false } });
-    if (admins <= 1) throw conflict('This is the last active national administrator');
+    if (admins <= 1)
+      throw new DomainError(ErrorCode.UserLastAdmin, 'This is the last active national administrator');
   }
 
   private async setEstablishments(manager: EntityManager, userId: string, establishmentIds: string[]) {

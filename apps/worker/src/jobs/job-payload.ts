@@ -3,8 +3,12 @@ import {
   InvalidJobPayloadError,
   isJobName,
   type JobName,
+  type JobOnQueue,
   type JobPayload,
+  type JobResult,
   parseJobPayload,
+  QUEUE_JOBS,
+  type QueueName,
 } from '@vigie/contracts';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { JobMetrics } from '../health/worker-metrics';
@@ -26,6 +30,31 @@ export function payloadOf<N extends JobName>(job: Job, accepted: readonly N[]): 
     if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
     throw error;
   }
+}
+
+/**
+ * One handler per job the contracts route to queue Q: the compiler refuses a processor that misses one or handles
+ * a job of another queue, and a test checks that every job has exactly one handler across the processors.
+ */
+export type JobHandlers<Q extends QueueName> = {
+  [N in JobOnQueue<Q>]: (payload: JobPayload<N>, job: Job, lockToken?: string) => Promise<JobResult<N>>;
+};
+
+/** Validates a job of queue Q against its contract and hands it to its handler. */
+export function dispatch<Q extends QueueName>(
+  queue: Q,
+  handlers: JobHandlers<Q>,
+  job: Job,
+  lockToken?: string,
+): Promise<JobResult<JobOnQueue<Q>>> {
+  const parsed = payloadOf(job, QUEUE_JOBS[queue]);
+  // The compiler cannot pair a name with its payload through the union; payloadOf did.
+  const handler = handlers[parsed.name] as (
+    payload: unknown,
+    job: Job,
+    lockToken?: string,
+  ) => Promise<JobResult<JobOnQueue<Q>>>;
+  return handler(parsed.payload, job, lockToken);
 }
 
 /** Runs a job body and records its duration with its outcome. */

@@ -1,10 +1,10 @@
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName, type JobResult, QueueName } from '@vigie/contracts';
+import { JobName, type JobOnQueue, type JobResult, QueueName } from '@vigie/contracts';
 import type { Job } from 'bullmq';
 import { JOB_METRICS, type JobMetrics } from '../health/worker-metrics';
-import { payloadOf, recordFailure, timed } from '../jobs/job-payload';
+import { dispatch, type JobHandlers, recordFailure, timed } from '../jobs/job-payload';
 import { ScanScheduleService } from '../scans/scan-schedule.service';
 import { HousekeepingService } from './housekeeping.service';
 
@@ -26,16 +26,13 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  process(job: Job): Promise<JobResult<JobName.Housekeeping | JobName.ScheduleScans>> {
-    return timed(this.metrics, job, async () => {
-      const parsed = payloadOf(job, [JobName.Housekeeping, JobName.ScheduleScans]);
-      switch (parsed.name) {
-        case JobName.Housekeeping:
-          return this.housekeeping.run(parsed.payload);
-        case JobName.ScheduleScans:
-          return this.scanSchedule.tick();
-      }
-    });
+  readonly handlers: JobHandlers<QueueName.Maintenance> = {
+    [JobName.Housekeeping]: (payload) => this.housekeeping.run(payload),
+    [JobName.ScheduleScans]: () => this.scanSchedule.tick(),
+  };
+
+  process(job: Job): Promise<JobResult<JobOnQueue<QueueName.Maintenance>>> {
+    return timed(this.metrics, job, () => dispatch(QueueName.Maintenance, this.handlers, job));
   }
 
   @OnWorkerEvent('failed')

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import {
   Assessment,
   Asset,
   ConfigFile,
   Finding,
   type FindingChange,
+  RESOLVING_TASK_STATUSES,
   type Scan,
   ScanFinding,
   type ScanTask,
@@ -35,8 +36,9 @@ export class ScanFindingsService {
     for (const task of tasks) bySubject.set(task.subjectId, [...(bySubject.get(task.subjectId) ?? []), task]);
     const now = new Date();
     for (const [subjectId, subjectTasks] of bySubject) {
-      // A skipped family (port closed, no web server) ran to its end: what it no longer sees is resolved.
-      const finished = subjectTasks.filter((t) => t.status === 'completed' || t.status === 'skipped');
+      // A skipped family (port closed, no web server) ran to its end: what it no longer sees is resolved. A
+      // failed or unreachable one resolves nothing: its earlier findings stay open, last seen when they were.
+      const finished = subjectTasks.filter((t) => RESOLVING_TASK_STATUSES.includes(t.status));
       const seen: Seen[] = finished.flatMap((t) =>
         (JSON.parse(t.findings ?? '[]') as CheckFinding[]).map((f) => ({
           ...f,
@@ -151,7 +153,7 @@ export class ScanFindingsService {
       await this.producer.enqueue(
         JobName.ScoreAssessment,
         { version: 1, assessmentId: latest.id, trigger: 'scan' },
-        { jobId: `score-${latest.id}-scan-${scan.id}` },
+        { jobId: jobIds.scoreAfterScan(latest.id, scan.id) },
       );
       return true;
     } catch (error) {

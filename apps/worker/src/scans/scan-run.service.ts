@@ -2,27 +2,41 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig, projectRoot } from '@vigie/config';
+import { loadRuleDirectory } from '@vigie/config-audit';
 import type { RunScanJob, RunScanResult } from '@vigie/contracts';
-import { Asset, ConfigFile, lockEstablishment, retrySoon, Scan, ScanTask } from '@vigie/database';
+import {
+  Asset,
+  beatScan,
+  claimScan,
+  completeScan,
+  ConfigFile,
+  failScanOfJob,
+  isFinalScanStatus,
+  lockEstablishment,
+  moveTask,
+  recordReachability,
+  recordScanProgress,
+  Scan,
+  ScanTask,
+  ScanStatus,
+  ScanTaskStatus,
+  unfinishedTasks,
+} from '@vigie/database';
 import { addressResolver, parseNetworks } from '@vigie/net-guard';
 import {
   type CheckFinding,
-  loadRuleDirectory,
   type FamilyContext,
   runCheck,
   runFamily,
   type ScanFamily,
 } from '@vigie/scan-checks';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ScanFindingsService } from './scan-findings.service';
 
 const HEARTBEAT_MS = 10_000;
 /** Check families of one scan running at once: enough to overlap waits, few enough to stay polite to a target. */
 const TASKS_IN_PARALLEL = 4;
-
-/** Raised when another worker holds the scan: this job has nothing to do. */
-class ScanHeldElsewhere extends Error {}
 
 /**
  * Runs the tasks of one scan, resumably: tasks already finished are kept when a scan is taken back after its
@@ -59,21 +73,16 @@ export class ScanRunService {
     const scans = this.dataSource.getRepository(Scan);
     const scan = await scans.findOneBy({ id: job.scanId });
     if (!scan) throw new UnrecoverableError(`Scan ${job.scanId} does not exist`);
-    if (scan.status === 'completed' || scan.status === 'failed') return this.summary(scan, false);
+    if (isFinalScanStatus(scan.status)) return this.summary(scan, false);
 
     const token = runId;
-    try {
-      await this.claim(scan, token);
-    } catch (error) {
-      if (error instanceof ScanHeldElsewhere) {
-        this.logger.log(`Scan ${scan.id} is running on another worker; this job leaves it there`);
-        return { ...this.summary(scan, false), status: 'held_elsewhere' };
-      }
-      throw error;
+    if (!(await claimScan(this.dataSource, scan, token, this.config.scan.staleAfterSeconds))) {
+      this.logger.log(`Scan ${scan.id} is running on another worker; this job leaves it there`);
+      return { ...this.summary(scan, false), status: 'held_elsewhere' };
     }
     const heartbeat = setInterval(
       () =>
-        void this.beat(scan.id, token).catch((e: Error) =>
+        void beatScan(this.dataSource, scan.id, token).catch((e: Error) =>
           this.logger.warn(`Heartbeat of scan ${scan.id}: ${e.message}`),
         ),
       HEARTBEAT_MS,
@@ -86,55 +95,19 @@ export class ScanRunService {
     }
   }
 
-  /** Queued, or running with a stale heartbeat (its worker died or gave up): then it is ours. */
-  private async claim(scan: Scan, token: string): Promise<void> {
-    const staleBefore = new Date(Date.now() - this.config.scan.staleAfterSeconds * 1000);
-    const now = new Date();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Scan)
-      .set({
-        status: 'running',
-        runToken: token,
-        heartbeatAt: now,
-        startedAt: scan.startedAt ?? now,
-        attempts: () => '"attempts" + 1',
-      })
-      .where('id = :id', { id: scan.id })
-      .andWhere(
-        '(status = \'queued\' OR (status = \'running\' AND ("runToken" = :token OR "heartbeatAt" IS NULL OR "heartbeatAt" < :staleBefore)))',
-        { staleBefore, token },
-      )
-      .execute();
-    if ((result.affected ?? 0) !== 1) throw new ScanHeldElsewhere();
-  }
-
-  /** False when another run took the scan; a database error is thrown, so the job is retried. */
-  private async beat(scanId: string, token: string): Promise<boolean> {
-    const result = await this.dataSource
-      .getRepository(Scan)
-      .update({ id: scanId, runToken: token, status: 'running' }, { heartbeatAt: new Date() });
-    return (result.affected ?? 0) === 1;
-  }
-
   private async runTasks(scanId: string, token: string, reportProgress: (percent: number) => Promise<void>) {
-    const taskRepo = this.dataSource.getRepository(ScanTask);
-    const pending = await taskRepo.find({
-      where: { scanId, status: In(['pending', 'running']) },
-      order: { position: 'ASC' },
-    });
-    const total = await taskRepo.countBy({ scanId });
+    const pending = await unfinishedTasks(this.dataSource, scanId);
+    const total = await this.dataSource.getRepository(ScanTask).countBy({ scanId });
     let done = total - pending.length;
     let next = 0;
     const lane = async () => {
       while (next < pending.length) {
         const task = pending[next++];
-        if (!(await this.beat(scanId, token))) throw new UnrecoverableError('the scan was taken back');
+        if (!(await beatScan(this.dataSource, scanId, token)))
+          throw new UnrecoverableError('the scan was taken back');
         await this.runTask(task);
         done++;
-        await this.dataSource
-          .getRepository(Scan)
-          .update({ id: scanId, runToken: token }, { tasksDone: done });
+        await recordScanProgress(this.dataSource, scanId, token, done);
         await reportProgress(Math.round((done / Math.max(1, total)) * 100));
       }
     };
@@ -142,19 +115,13 @@ export class ScanRunService {
   }
 
   private async runTask(task: ScanTask): Promise<void> {
-    const taskRepo = this.dataSource.getRepository(ScanTask);
-    await taskRepo.update({ id: task.id }, { status: 'running' });
+    await moveTask(this.dataSource, task.id, ScanTaskStatus.Running);
     const subject = await this.subjectOf(task);
     if (!subject) {
       // Deleted (or no longer verified) since the scan was queued: it is not probed any more.
-      await taskRepo.update(
-        { id: task.id },
-        {
-          status: 'failed',
-          error: 'Le sujet de cette vérification a été supprimé ou n’est plus vérifié.',
-          finishedAt: new Date(),
-        },
-      );
+      await moveTask(this.dataSource, task.id, ScanTaskStatus.Failed, {
+        error: 'Le sujet de cette vérification a été supprimé ou n’est plus vérifié.',
+      });
       return;
     }
     const outcome = await runCheck(
@@ -164,39 +131,37 @@ export class ScanRunService {
           ...subject,
           signal,
           now: new Date(),
+          connectTimeoutMs: this.config.scan.connectTimeoutMs,
         }),
       { timeoutMs: this.config.scan.checkTimeoutMs, attempts: this.config.scan.checkAttempts },
     );
-    const finished = {
-      attempts: task.attempts + outcome.attempts,
-      durationMs: outcome.durationMs,
-      finishedAt: new Date(),
-    };
+    const finished = { attempts: task.attempts + outcome.attempts, durationMs: outcome.durationMs };
     if (!outcome.ok) {
       this.logger.warn(
         { scanId: task.scanId, family: task.family, target: task.target, error: outcome.error },
         'scan check failed',
       );
-      await taskRepo.update(
-        { id: task.id },
-        { ...finished, status: 'failed', error: outcome.error.slice(0, 2000) },
-      );
+      await moveTask(this.dataSource, task.id, ScanTaskStatus.Failed, {
+        ...finished,
+        error: outcome.error.slice(0, 2000),
+      });
       return;
     }
     const result = outcome.value;
-    await taskRepo.update(
-      { id: task.id },
-      {
-        ...finished,
-        status: result.skipped ? 'skipped' : 'completed',
-        error: result.skipped ?? null,
-        findingCount: result.findings.length,
-        findings: JSON.stringify(result.findings satisfies CheckFinding[]),
-        grade: result.grade ?? null,
-        checkVersion: result.version,
-        details: result.details === undefined ? null : JSON.stringify(result.details),
-      },
-    );
+    const status = result.unreachable
+      ? ScanTaskStatus.Unreachable
+      : result.skipped
+        ? ScanTaskStatus.Skipped
+        : ScanTaskStatus.Completed;
+    await moveTask(this.dataSource, task.id, status, {
+      ...finished,
+      error: result.unreachable ?? result.skipped ?? null,
+      findingCount: result.findings.length,
+      findings: JSON.stringify(result.findings satisfies CheckFinding[]),
+      grade: result.grade ?? null,
+      checkVersion: result.version,
+      details: result.details === undefined ? null : JSON.stringify(result.details),
+    });
   }
 
   private async subjectOf(task: ScanTask): Promise<Pick<FamilyContext, 'dkimSelectors' | 'config'> | null> {
@@ -222,33 +187,17 @@ export class ScanRunService {
       // One finishing scan per establishment at a time: two scans of one asset must not both open its findings.
       await lockEstablishment(manager, establishmentId);
       const scan = await manager.findOneByOrFail(Scan, { id: scanId });
-      if (scan.runToken !== token || scan.status !== 'running')
-        throw new UnrecoverableError('the scan was taken back');
+      if (scan.runToken !== token) throw new UnrecoverableError('the scan was taken back');
       const tasks = await manager.find(ScanTask, { where: { scanId }, order: { position: 'ASC' } });
       const changes = await this.findings.apply(manager, scan, tasks);
       // Applied: the findings now live in the finding table and the scan's links to it.
       await manager.update(ScanTask, { scanId }, { findings: null });
-      const failed = tasks.filter((t) => t.status === 'failed').length;
-      const finishedAt = new Date();
-      const status = tasks.length > 0 && failed === tasks.length ? 'failed' : 'completed';
-      await manager.update(
-        Scan,
-        { id: scanId },
-        {
-          status,
-          finishedAt,
-          heartbeatAt: finishedAt,
-          tasksDone: tasks.length,
-          tasksFailed: failed,
-          findingsNew: changes.new,
-          findingsPersisting: changes.persisting,
-          findingsResolved: changes.resolved,
-          error: status === 'failed' ? 'Toutes les vérifications ont échoué' : null,
-        },
-      );
+      const finished = await completeScan(manager, scan, token, tasks, changes);
+      if (!finished) throw new UnrecoverableError('the scan was taken back');
       const assetIds = [...new Set(tasks.filter((t) => t.subjectType === 'asset').map((t) => t.subjectId))];
-      if (assetIds.length > 0) await this.findings.markScanned(manager, assetIds, finishedAt);
-      return manager.findOneByOrFail(Scan, { id: scanId });
+      if (assetIds.length > 0) await this.findings.markScanned(manager, assetIds, finished.finishedAt!);
+      await recordReachability(manager, tasks, finished.finishedAt!);
+      return finished;
     });
     const scoringQueued = await this.findings.queueScoring(outcome);
     return this.summary(outcome, scoringQueued);
@@ -256,7 +205,7 @@ export class ScanRunService {
 
   private summary(scan: Scan, scoringQueued: boolean): RunScanResult {
     return {
-      status: scan.status === 'failed' ? 'failed' : 'completed',
+      status: scan.status === ScanStatus.Failed ? 'failed' : 'completed',
       tasks: scan.taskCount,
       tasksFailed: scan.tasksFailed,
       findingsNew: scan.findingsNew,
@@ -267,25 +216,7 @@ export class ScanRunService {
   }
 
   /** The job gave up (attempts spent, or an unrecoverable error): the scan says so instead of staying "running". */
-  async markFailed(scanId: string, jobId: string, reason: string): Promise<void> {
-    const scans = this.dataSource.getRepository(Scan);
-    const failed = {
-      status: 'failed' as const,
-      finishedAt: new Date(),
-      error: `Analyse interrompue : ${reason}`.slice(0, 2000),
-    };
-    // Ours, or still queued: the job gave up before it could claim it.
-    const result = await scans
-      .createQueryBuilder()
-      .update()
-      .set(failed)
-      .where('id = :scanId AND status = :running AND "runToken" LIKE :job', {
-        scanId,
-        running: 'running',
-        job: `${jobId}/%`,
-      })
-      .execute();
-    if ((result.affected ?? 0) === 0) await scans.update({ id: scanId, status: 'queued' }, failed);
-    await retrySoon(this.dataSource.manager, scanId);
+  markFailed(scanId: string, jobId: string, reason: string): Promise<void> {
+    return failScanOfJob(this.dataSource, scanId, jobId, reason);
   }
 }

@@ -1,11 +1,23 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName, QueueName, type ScheduleScansResult } from '@vigie/contracts';
-import { Asset, lockEstablishment, recordScan, retrySoon, Scan, scanJobId } from '@vigie/database';
+import { jobIds, JobName, QueueName, type ScheduleScansResult } from '@vigie/contracts';
+import {
+  admitScan,
+  Asset,
+  countRecovery,
+  failLostScan,
+  findStaleScans,
+  isScanLimitReached,
+  recordScan,
+  SCAN_RECOVERY_ATTEMPTS,
+  Scan,
+  ScanStatus,
+  timesLost,
+} from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
-import { firstScheduledScan, SCAN_RECOVERY_ATTEMPTS } from '@vigie/scan-checks';
-import { DataSource, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
+import { CHECKS_VERSION, firstScheduledScan, planScanTasks } from '@vigie/scan-checks';
+import { DataSource, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 
 /** Assets taken per tick: far above 50,000 a week at the default tick, and a bounded amount of work per job. */
 const ASSETS_PER_TICK = 5000;
@@ -47,11 +59,12 @@ export class ScanScheduleService {
     for (const [establishmentId, assets] of byEstablishment) {
       // Counted under the establishment's lock: a manual scan or an overlapping tick may come at the same time.
       const scan = await this.dataSource.transaction(async (manager) => {
-        await lockEstablishment(manager, establishmentId);
-        const running = await manager.count(Scan, {
-          where: { establishmentId, status: In(['queued', 'running']) },
-        });
-        if (running >= this.config.scan.maxPerEstablishment) return null;
+        try {
+          await admitScan(manager, establishmentId, this.config.scan.maxPerEstablishment);
+        } catch (error) {
+          if (isScanLimitReached(error)) return null;
+          throw error;
+        }
         const stillDue = await manager.find(Asset, {
           select: { id: true, establishmentId: true, kind: true, value: true },
           where: {
@@ -65,8 +78,8 @@ export class ScanScheduleService {
           establishmentId,
           trigger: 'schedule',
           requestedById: null,
-          assets: stillDue,
-          configFiles: [],
+          tasks: planScanTasks(stillDue, []),
+          checksVersion: CHECKS_VERSION,
         });
         // Pushed back by one interval at once, so the next tick does not take them again while the scan runs.
         await manager.update(
@@ -87,7 +100,7 @@ export class ScanScheduleService {
       JobName.RunScan,
       created.map((scan) => ({
         payload: { version: 1 as const, scanId: scan.id },
-        jobId: scanJobId(scan.id),
+        jobId: jobIds.scanRun(scan.id),
       })),
     );
     if (scansCreated > 0 || recovered.requeued > 0 || recovered.failed > 0)
@@ -124,48 +137,20 @@ export class ScanScheduleService {
    * unfinished tasks; after its attempts it fails with the reason, so no scan stays "running" forever.
    */
   async recoverStale(): Promise<{ requeued: number; failed: number }> {
-    const staleBefore = new Date(Date.now() - this.config.scan.staleAfterSeconds * 1000);
-    const repo = this.dataSource.getRepository(Scan);
-    const stale = await repo.find({
-      where: [
-        { status: 'running', heartbeatAt: LessThan(staleBefore) },
-        // Queued long ago and never started: its job was lost (Redis flushed, or it never reached Redis).
-        { status: 'queued', createdAt: LessThan(staleBefore) },
-      ],
-      take: 500,
-    });
+    const stale = await findStaleScans(this.dataSource, this.config.scan.staleAfterSeconds);
     let requeued = 0;
     let failed = 0;
     for (const scan of stale) {
-      if (scan.status === 'queued' && (await this.hasLiveJob(scan))) continue;
-      const lost = scan.status === 'running' ? scan.attempts : scan.recoveries;
-      if (lost >= SCAN_RECOVERY_ATTEMPTS) {
-        const result = await repo.update(
-          { id: scan.id, status: scan.status, recoveries: scan.recoveries },
-          {
-            status: 'failed',
-            finishedAt: new Date(),
-            runToken: null,
-            error:
-              scan.status === 'running'
-                ? `Analyse interrompue : le worker a cessé de répondre ${scan.attempts} fois.`
-                : `Analyse jamais démarrée : sa tâche a été perdue ${scan.recoveries} fois par la file d’attente.`,
-          },
-        );
-        failed += result.affected ?? 0;
-        await retrySoon(this.dataSource.manager, scan.id);
+      if (scan.status === ScanStatus.Queued && (await this.hasLiveJob(scan))) continue;
+      if (timesLost(scan) >= SCAN_RECOVERY_ATTEMPTS) {
+        if (await failLostScan(this.dataSource, scan)) failed++;
         continue;
       }
-      // Counted first, so that two ticks never queue the same recovery twice.
-      const claimed = await repo.update(
-        { id: scan.id, status: scan.status, recoveries: scan.recoveries },
-        { recoveries: scan.recoveries + 1 },
-      );
-      if ((claimed.affected ?? 0) !== 1) continue;
+      if (!(await countRecovery(this.dataSource, scan))) continue;
       await this.producer.enqueue(
         JobName.RunScan,
         { version: 1, scanId: scan.id },
-        { jobId: scanJobId(scan.id, scan.recoveries + 1) },
+        { jobId: jobIds.scanRun(scan.id, scan.recoveries + 1) },
       );
       requeued++;
     }
@@ -176,7 +161,7 @@ export class ScanScheduleService {
   private async hasLiveJob(scan: Scan): Promise<boolean> {
     const queue = this.producer.queue(QueueName.Scans);
     for (const attempt of new Set([0, scan.recoveries])) {
-      const job = await queue.getJob(scanJobId(scan.id, attempt));
+      const job = await queue.getJob(jobIds.scanRun(scan.id, attempt));
       if (!job) continue;
       const state = await job.getState();
       if (

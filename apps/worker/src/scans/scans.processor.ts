@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@vigie/config';
 import { JobName, type JobResult, QueueName } from '@vigie/contracts';
 import type { Job } from 'bullmq';
 import { JOB_METRICS, type JobMetrics } from '../health/worker-metrics';
-import { payloadOf, recordFailure, timed } from '../jobs/job-payload';
+import { dispatch, type JobHandlers, recordFailure, timed } from '../jobs/job-payload';
 import { ScanRunService } from './scan-run.service';
 
 /** Thin: validates the payload against its contract, then hands it to the service that does the work. */
@@ -25,14 +25,15 @@ export class ScansProcessor extends WorkerHost implements OnApplicationBootstrap
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  process(job: Job, lockToken?: string): Promise<JobResult<JobName.RunScan>> {
-    return timed(this.metrics, job, () =>
-      this.runs.run(
-        payloadOf(job, [JobName.RunScan]).payload,
-        `${job.id}/${lockToken ?? randomUUID()}`,
-        (percent) => job.updateProgress(percent),
+  readonly handlers: JobHandlers<QueueName.Scans> = {
+    [JobName.RunScan]: (payload, job, lockToken) =>
+      this.runs.run(payload, `${job.id}/${lockToken ?? randomUUID()}`, (percent) =>
+        job.updateProgress(percent),
       ),
-    );
+  };
+
+  process(job: Job, lockToken?: string): Promise<JobResult<JobName.RunScan>> {
+    return timed(this.metrics, job, () => dispatch(QueueName.Scans, this.handlers, job, lockToken));
   }
 
   @OnWorkerEvent('failed')

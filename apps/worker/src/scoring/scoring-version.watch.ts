@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName } from '@vigie/contracts';
+import { jobIds, JobName } from '@vigie/contracts';
 import { ScoreSnapshot } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { SCORING_VERSION } from '@vigie/scoring';
@@ -33,7 +33,7 @@ export class ScoringVersionWatch implements OnApplicationBootstrap {
     await this.producer.enqueue(
       JobName.RescoreAll,
       { version: 1, trigger: 'scoring_change' },
-      { jobId: `rescore-all-scoring-${SCORING_VERSION.replaceAll('.', '-')}` },
+      { jobId: jobIds.rescoreAllForScoring(SCORING_VERSION) },
     );
     this.logger.log(
       `Scores computed by an older scoring version exist: rescoring everything with ${SCORING_VERSION}`,

@@ -1,10 +1,10 @@
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, type AppConfig } from '@vigie/config';
-import { JobName, type JobResult, QueueName } from '@vigie/contracts';
+import { JobName, type JobOnQueue, type JobResult, QueueName } from '@vigie/contracts';
 import type { Job } from 'bullmq';
 import { JOB_METRICS, type JobMetrics } from '../health/worker-metrics';
-import { payloadOf, recordFailure, timed } from '../jobs/job-payload';
+import { dispatch, type JobHandlers, recordFailure, timed } from '../jobs/job-payload';
 import { ScoringService } from './scoring.service';
 
 @Processor(QueueName.Scoring)
@@ -23,16 +23,13 @@ export class ScoringProcessor extends WorkerHost implements OnApplicationBootstr
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  process(job: Job): Promise<JobResult<JobName.ScoreAssessment | JobName.RescoreAll>> {
-    return timed(this.metrics, job, async () => {
-      const parsed = payloadOf(job, [JobName.ScoreAssessment, JobName.RescoreAll]);
-      switch (parsed.name) {
-        case JobName.ScoreAssessment:
-          return this.scoring.scoreAssessment(parsed.payload);
-        case JobName.RescoreAll:
-          return this.scoring.rescoreAll(parsed.payload);
-      }
-    });
+  readonly handlers: JobHandlers<QueueName.Scoring> = {
+    [JobName.ScoreAssessment]: (payload) => this.scoring.scoreAssessment(payload),
+    [JobName.RescoreAll]: (payload) => this.scoring.rescoreAll(payload),
+  };
+
+  process(job: Job): Promise<JobResult<JobOnQueue<QueueName.Scoring>>> {
+    return timed(this.metrics, job, () => dispatch(QueueName.Scoring, this.handlers, job));
   }
 
   @OnWorkerEvent('failed')

@@ -71,14 +71,7 @@ export class ScoringService {
 
     const repo = this.dataSource.getRepository(ScoreSnapshot);
     const existing = await repo.findOneBy({ assessmentId: assessment.id, inputHash: result.inputHash });
-    if (existing)
-      return {
-        snapshotId: existing.id,
-        created: false,
-        inputHash: result.inputHash,
-        overall: existing.overall,
-        tier: existing.tier,
-      };
+    if (existing) return this.outcome(existing, false);
     const id = randomUUID();
     // A concurrent run of the same job may insert first: the unique index keeps one snapshot per input.
     await repo
@@ -104,12 +97,25 @@ export class ScoringService {
       .orIgnore()
       .execute();
     const stored = await repo.findOneByOrFail({ assessmentId: assessment.id, inputHash: result.inputHash });
+    return this.outcome(stored, stored.id === id);
+  }
+
+  /** Says whether the scoring changed anything: a snapshot found again that is still the latest changed nothing. */
+  private async outcome(snapshot: ScoreSnapshot, created: boolean): Promise<ScoreAssessmentResult> {
+    const latest = created
+      ? null
+      : await this.dataSource.getRepository(ScoreSnapshot).findOne({
+          select: { id: true },
+          where: { establishmentId: snapshot.establishmentId },
+          order: { createdAt: 'DESC', id: 'ASC' },
+        });
     return {
-      snapshotId: stored.id,
-      created: stored.id === id,
-      inputHash: result.inputHash,
-      overall: stored.overall,
-      tier: stored.tier,
+      snapshotId: snapshot.id,
+      created,
+      unchanged: latest?.id === snapshot.id,
+      inputHash: snapshot.inputHash,
+      overall: snapshot.overall,
+      tier: snapshot.tier,
     };
   }
 

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 import { TimestampedEntity } from './columns';
 import { Establishment } from './establishment.entity';
 import { User } from './user.entity';
+import type { AssetReachability } from '../scan-lifecycle/asset-reachability';
 
 export const ASSET_KINDS = ['domain', 'hostname', 'ipv4', 'ipv6', 'url'] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
@@ -46,6 +47,18 @@ export class Asset extends TimestampedEntity {
 
   @Column({ type: Date, nullable: true })
   lastScannedAt!: Date | null;
+
+  /** Whether the last scan that connected to its host got an answer (`unknown` before any). */
+  @Column({ type: 'varchar', length: 16, default: 'unknown' })
+  reachability!: AssetReachability;
+
+  /** The last scan that got an answer from its host. */
+  @Column({ type: Date, nullable: true })
+  lastReachedAt!: Date | null;
+
+  /** Scans in a row that found its host unreachable; back to 0 once it answers. */
+  @Column({ type: 'integer', default: 0 })
+  unreachableScans!: number;
 
   /** When the scheduler scans it next; set when it is verified, spread over the scan interval. */
   @Column({ type: Date, nullable: true })

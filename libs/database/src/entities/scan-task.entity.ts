@@ -1,9 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { UuidEntity } from './columns';
 import { Scan } from './scan.entity';
-
-export const SCAN_TASK_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
-export type ScanTaskStatus = (typeof SCAN_TASK_STATUSES)[number];
+import type { ScanTaskStatus } from '../scan-lifecycle/scan-states';
 
 /** One check family run on one subject (asset or configuration) within a scan: its outcome, errors and details. */
 @Entity('scan_task')

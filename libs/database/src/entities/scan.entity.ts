@@ -2,9 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Re
 import { UuidEntity } from './columns';
 import { Establishment } from './establishment.entity';
 import { User } from './user.entity';
-
-export const SCAN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export type ScanStatus = (typeof SCAN_STATUSES)[number];
+import type { ScanStatus } from '../scan-lifecycle/scan-states';
 
 export const SCAN_TRIGGERS = ['manual', 'schedule'] as const;
 export type ScanTrigger = (typeof SCAN_TRIGGERS)[number];

@@ -1,15 +1,16 @@
 import type { BlockList } from 'node:net';
+import { auditConfig, type ConfigKind, type RuleSet } from '@vigie/config-audit';
 import { NetworkPolicyError, type Resolver, resolvePinned } from '@vigie/net-guard';
 import { DNS_CHECKS_VERSION, checkMailDns } from '../dns/mail-dns.check';
-import { auditConfig, type ConfigKind, type RuleSet } from '../config-audit';
 import { CHECKS_VERSION, type CheckFinding } from '../finding';
 import { checkHttp, HTTP_GRADING_VERSION, HttpCheckError } from '../http';
 import { parseOrigin } from '../http/origin';
 import { assertComplete, scanPorts } from '../ports/port-scan';
-import { probePort } from '../ports/port-probe';
+import { type PortProbe, probePort } from '../ports/port-probe';
 import { TLS_GRADING_VERSION } from '../tls/grade';
 import { checkTls } from '../tls/tls.check';
 import type { ScanFamily } from './plan-tasks';
+import { answered, anyWitnessAnswers, unreachableReason } from './reachability';
 import { PermanentCheckError } from './run-check';
 
 export interface FamilyContext {
@@ -25,6 +26,8 @@ export interface FamilyContext {
   config?: { kind: ConfigKind; label: string; entry: string; files: Record<string, string> };
   /** The configuration rules (config/scan-rules), loaded once by the caller. */
   configRules?: RuleSet;
+  /** Connect timeout of one probe (the port scan's default, 2500 ms, when absent); a timeout is tried twice. */
+  connectTimeoutMs?: number;
 }
 
 export interface FamilyResult {
@@ -35,6 +38,11 @@ export interface FamilyResult {
   details?: unknown;
   /** Why the family had nothing to check (port closed, no web server): a finished task, not an error. */
   skipped?: string;
+  /**
+   * Why the target is taken for unreachable: nothing answered at all, not even a refusal. Nothing can be said
+   * about its earlier findings, which stay open.
+   */
+  unreachable?: string;
 }
 
 /** Resolves through the guard; a target the guard refuses will be refused again, so it is not retried. */
@@ -53,19 +61,21 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
   const { addresses, serverName } = await pinned(target, context);
   const scans = await scanPorts(
     addresses.map((address) => ({ address, label: serverName ?? address })),
-    { signal: context.signal },
+    { signal: context.signal, timeoutMs: context.connectTimeoutMs },
   );
   scans.forEach(assertComplete);
-  return {
-    findings: scans.flatMap((scan) => scan.findings),
-    version: `ports/${CHECKS_VERSION}`,
-    details: {
-      addresses,
-      open: scans.flatMap((scan) =>
-        scan.probes.filter((p) => p.state === 'open').map((p) => ({ address: scan.address, port: p.port })),
-      ),
-    },
+  const version = `ports/${CHECKS_VERSION}`;
+  const details = {
+    addresses,
+    open: scans.flatMap((scan) =>
+      scan.probes.filter((p) => p.state === 'open').map((p) => ({ address: scan.address, port: p.port })),
+    ),
   };
+  // Every risky port silent: "nothing exposed" only if the host answers elsewhere, else it is unreachable.
+  const probes = scans.flatMap((scan) => scan.probes);
+  if (!probes.some(answered) && !(await anyWitnessAnswers(addresses, context.connectTimeoutMs ?? 2500)))
+    return { findings: [], version, details, unreachable: unreachableReason(addresses.join(', '), probes) };
+  return { findings: scans.flatMap((scan) => scan.findings), version, details };
 }
 
 /** `host:port`, the host possibly a bracketed IPv6 address. */
@@ -77,18 +87,23 @@ function hostAndPort(target: string): { host: string; port: number } {
 
 /**
  * A closed port means there is nothing of this family to check, a finished task that resolves the family's
- * previous findings. An unanswered one is left to the check, which fails and is retried.
+ * previous findings; a silent one (timeout, unreachable network) makes the task unreachable.
  */
-async function closedPort(address: string, port: number): Promise<boolean> {
-  return (await probePort(address, port, 'none', 3000)).state === 'closed';
+function portProbe(address: string, port: number, context: FamilyContext): Promise<PortProbe> {
+  return probePort(address, port, 'none', context.connectTimeoutMs ?? 3000);
 }
+
+const silent = (probe: PortProbe) => probe.state === 'filtered';
 
 async function tls(target: string, context: FamilyContext): Promise<FamilyResult> {
   const { host, port } = hostAndPort(target);
   const { addresses, serverName } = await pinned(host, context);
   const version = `tls/${TLS_GRADING_VERSION}`;
-  if (await closedPort(addresses[0], port))
+  const probe = await portProbe(addresses[0], port, context);
+  if (probe.state === 'closed')
     return { findings: [], version, skipped: `Port ${port} fermé : pas de service TLS à analyser.` };
+  if (silent(probe))
+    return { findings: [], version, unreachable: unreachableReason(`${addresses[0]} port ${port}`, [probe]) };
   const report = await checkTls(
     { address: addresses[0], port, serverName },
     { now: context.now, signal: context.signal },
@@ -109,12 +124,18 @@ async function http(target: string, context: FamilyContext): Promise<FamilyResul
   const ports = [new URL(origin.httpUrl), new URL(origin.httpsUrl)].map((u) =>
     Number(u.port || (u.protocol === 'https:' ? 443 : 80)),
   );
-  const closed = await Promise.all(ports.map((port) => closedPort(addresses[0], port)));
-  if (closed.every(Boolean))
+  const probes = await Promise.all(ports.map((port) => portProbe(addresses[0], port, context)));
+  if (probes.every((probe) => probe.state === 'closed'))
     return {
       findings: [],
       version,
       skipped: `Ports ${ports.join(' et ')} fermés : pas de site web à analyser.`,
+    };
+  if (probes.every(silent))
+    return {
+      findings: [],
+      version,
+      unreachable: unreachableReason(`${addresses[0]} ports ${ports.join(' et ')}`, probes),
     };
   try {
     const result = await checkHttp(target, {

@@ -3,3 +3,4 @@ export * from './plan-tasks';
 export * from './run-check';
 export * from './schedule';
 export * from './families';
+export * from './reachability';

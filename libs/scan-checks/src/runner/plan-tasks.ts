@@ -37,3 +37,30 @@ export function planAssetTasks(kind: ScannableAssetKind, value: string): Planned
   );
   return tasks;
 }
+
+export interface PlannedSubjectTask extends PlannedTask {
+  subjectType: 'asset' | 'config_file';
+  subjectId: string;
+}
+
+/** Every task of a scan, in the order they run: each asset's families, then one `config` task per file. */
+export function planScanTasks(
+  assets: { id: string; kind: ScannableAssetKind; value: string }[],
+  configFiles: { id: string; entry: string }[],
+): PlannedSubjectTask[] {
+  return [
+    ...assets.flatMap((asset) =>
+      planAssetTasks(asset.kind, asset.value).map((task) => ({
+        subjectType: 'asset' as const,
+        subjectId: asset.id,
+        ...task,
+      })),
+    ),
+    ...configFiles.map((file) => ({
+      subjectType: 'config_file' as const,
+      subjectId: file.id,
+      family: 'config' as const,
+      target: file.entry,
+    })),
+  ];
+}

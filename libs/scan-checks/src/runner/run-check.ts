@@ -63,6 +63,3 @@ export async function runCheck<T>(
     durationMs: Date.now() - started,
   };
 }
-
-/** Times a scan is taken back after its worker was lost before it is failed. */
-export const SCAN_RECOVERY_ATTEMPTS = 3;

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { API_KEY_ACCESS, type ApiKey, type ApiKeyAccess } from '@vigie/database';
 import { PageQueryDto } from '../../common/pagination.dto';
+import { BooleanQuery } from '../../common/query-params';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Export SIEM du CH' })
@@ -51,7 +52,7 @@ export class CreateApiKeyDto {
 export class ApiKeyQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Include revoked and expired keys.', default: false })
   @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true')
+  @BooleanQuery()
   includeInactive: boolean = false;
 }
 

@@ -13,7 +13,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ANSWER_STATUSES, type AnswerStatus } from '@vigie/database';
+import { ANSWER_STATUSES, type AnswerStatus, type AssessmentAnswer } from '@vigie/database';
+import { ErrorResponseDto } from '../../common/error-response.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -115,6 +116,27 @@ export class AnswerDto {
   updatedById!: string | null;
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt!: Date;
+}
+
+export const answerDto = (a: AssessmentAnswer): AnswerDto => ({
+  measureId: a.measureId,
+  status: a.status,
+  level: a.level,
+  reason: a.reason,
+  comment: a.comment,
+  revision: a.revision,
+  updatedById: a.updatedById,
+  updatedAt: a.updatedAt,
+});
+
+/** The 409 of a stale save: the answer as it stands now, to show the user before they save again. */
+export class AnswerConflictDto extends ErrorResponseDto {
+  @ApiProperty({
+    type: AnswerDto,
+    nullable: true,
+    description: 'The current answer (null when the measure has no answer yet).',
+  })
+  current!: AnswerDto | null;
 }
 
 export class DomainProgressDto {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,7 +12,14 @@ import {
 } from 'class-validator';
 
 const DKIM_SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9](?:[a-z0-9_-]{0,62}))*$/i;
-import { ASSET_KINDS, type AssetKind, VERIFICATION_METHODS, type VerificationMethod } from '@vigie/database';
+import {
+  ASSET_KINDS,
+  ASSET_REACHABILITIES,
+  type AssetKind,
+  type AssetReachability,
+  VERIFICATION_METHODS,
+  type VerificationMethod,
+} from '@vigie/database';
 
 export class CreateAssetDto {
   @ApiProperty({ enum: ASSET_KINDS })
@@ -55,12 +62,12 @@ export class UpdateAssetDto {
   })
   dkimSelectors!: string[];
 
-  /** Refused with an explanation rather than as an unknown field. */
-  @ApiProperty({ required: false, description: 'Cannot change.' })
+  /** Refused with an explanation rather than as an unknown field; not part of the documented body. */
+  @ApiHideProperty()
   @IsOptional()
   kind?: unknown;
 
-  @ApiProperty({ required: false, description: 'Cannot change.' })
+  @ApiHideProperty()
   @IsOptional()
   value?: unknown;
 }
@@ -108,6 +115,16 @@ export class AssetDto {
   dkimSelectors!: string[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   lastScannedAt!: Date | null;
+  @ApiProperty({
+    enum: ASSET_REACHABILITIES,
+    description:
+      'Whether the last scan that connected to its host got any answer (an RST counts); `unknown` before any.',
+  })
+  reachability!: AssetReachability;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  lastReachedAt!: Date | null;
+  @ApiProperty({ description: 'Scans in a row that found its host unreachable; 0 once it answers.' })
+  unreachableScans!: number;
   @ApiProperty({
     nullable: true,
     type: String,

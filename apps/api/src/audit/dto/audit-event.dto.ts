@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ACTOR_TYPES, type ActorType, type AuditChanges, type AuditEvent } from '@vigie/database';
 import { PageQueryDto } from '../../common/pagination.dto';
+import { DateQuery } from '../../common/query-params';
 
 export class AuditEventQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -53,8 +53,7 @@ export class AuditEventQueryDto extends PageQueryDto {
     format: 'date-time',
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'from must be an ISO 8601 date' })
+  @DateQuery()
   from?: Date;
 
   @ApiPropertyOptional({
@@ -63,8 +62,7 @@ export class AuditEventQueryDto extends PageQueryDto {
     format: 'date-time',
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'to must be an ISO 8601 date' })
+  @DateQuery()
   to?: Date;
 }
 

@@ -4,7 +4,7 @@ import { DomainError, ErrorCode } from '@vigie/common';
 import { currentRequestContext } from '@vigie/observability';
 import type { Request } from 'express';
 import { PrincipalResolver } from '../../auth/principal-resolver.service';
-import { API_KEY_FORBIDDEN, API_KEY_FORBIDDEN_ACTIONS, roleMay } from './permissions';
+import { API_KEY_FORBIDDEN_ACTIONS, apiKeyMay, roleMay } from './permissions';
 import { POLICY_KEY, type RoutePolicy } from './policy.decorator';
 import type { Principal } from './principal';
 
@@ -47,17 +47,20 @@ export class AccessGuard implements CanActivate {
     if (ctx) ctx.actor = { type: principal.kind, id: principal.id, label: principal.label };
 
     if (policy.kind === 'authenticated') return true;
-    if (principal.kind === 'api_key' && API_KEY_FORBIDDEN.includes(policy.resource)) {
-      throw new DomainError(ErrorCode.AccessForbidden, `API keys cannot access ${policy.resource} resources`);
+    if (principal.kind === 'api_key' && !apiKeyMay(policy.action, policy.resource)) {
+      throw new DomainError(
+        ErrorCode.ApiKeyResourceForbidden,
+        `API keys cannot ${policy.action} ${policy.resource} resources`,
+      );
     }
     if (principal.kind === 'api_key' && API_KEY_FORBIDDEN_ACTIONS.includes(policy.action)) {
       throw new DomainError(
-        ErrorCode.AccessForbidden,
+        ErrorCode.ApiKeyResourceForbidden,
         `API keys cannot ${policy.action}: sign in as a person`,
       );
     }
     if (principal.readOnly && policy.action !== 'read') {
-      throw new DomainError(ErrorCode.AccessForbidden, 'This API key is read-only');
+      throw new DomainError(ErrorCode.ApiKeyReadOnly, 'This API key is read-only');
     }
     if (!roleMay(principal.role, policy.action, policy.resource)) {
       throw new DomainError(

@@ -41,6 +41,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     user: ALL,
     api_key: ['read', 'create', 'delete'],
     audit_event: ['read'],
+    // The jobs on their region's assessments and scans; the service filters by tenant.
+    job: ['read'],
     security_plan: ['read'],
     assessment: ['read'],
     score: ['read'],
@@ -56,6 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
     ght: ['read'],
     establishment: ['read', 'update'],
     api_key: ['read', 'create', 'delete'],
+    // The jobs on their establishments' assessments and scans (a rescore they asked for); the service filters.
+    job: ['read'],
     security_plan: ['read'],
     assessment: ALL,
     score: ['read', 'create'],
@@ -66,8 +70,19 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>>
   },
 };
 
-/** Machines never manage identities, whatever their key's scope. */
-export const API_KEY_FORBIDDEN: Resource[] = ['user', 'api_key', 'job'];
+/**
+ * Machines never manage identities nor start platform jobs, whatever their key's scope; they may follow the jobs of
+ * their scope (the rescore they asked for).
+ */
+const API_KEY_FORBIDDEN: Partial<Record<Resource, Action[]>> = {
+  user: ALL,
+  api_key: ALL,
+  job: ['create', 'update', 'delete'],
+};
+
+export function apiKeyMay(action: Action, resource: Resource): boolean {
+  return !API_KEY_FORBIDDEN[resource]?.includes(action);
+}
 
 /** Vouching is a person's word, recorded under their name: a key cannot give it. */
 export const API_KEY_FORBIDDEN_ACTIONS: Action[] = ['vouch'];

@@ -7,6 +7,8 @@ export interface Principal {
   id: string;
   /** E-mail of the user, or name of the key: shown in the audit log. */
   label: string;
+  /** Display name of a user (absent for API keys). */
+  displayName?: string;
   /** The effective role; an API key acts as the CISO of its establishment or the analyst of its region. */
   role: Role;
   /** Region of an analyst (or of a region-scoped key). */

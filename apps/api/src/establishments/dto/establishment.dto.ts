@@ -58,6 +58,7 @@ export class CreateEstablishmentDto {
   departementCode?: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'GHT of the establishment, in the same region.',
@@ -66,7 +67,7 @@ export class CreateEstablishmentDto {
   @IsUUID()
   ghtId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 20000 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 20000 })
   @IsOptional()
   @IsInt()
   @Min(0)

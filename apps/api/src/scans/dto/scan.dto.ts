@@ -64,7 +64,12 @@ export class ScanTaskDto {
     description: 'Version of the checks and grading, e.g. tls/1.0.0.',
   })
   checkVersion!: string | null;
-  @ApiProperty({ nullable: true, description: 'What the family measured (protocols, headers, SPF tree...).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'What the family measured (protocols, headers, SPF tree...).',
+  })
   details!: unknown;
 }
 
@@ -90,7 +95,12 @@ export class ScanDto {
   trigger!: string;
   @ApiProperty({ type: ScanProgressDto })
   progress!: ScanProgressDto;
-  @ApiProperty({ description: 'Findings by what this scan did to them.' })
+  @ApiProperty({
+    type: 'object',
+    properties: { new: { type: 'integer' }, persisting: { type: 'integer' }, resolved: { type: 'integer' } },
+    required: ['new', 'persisting', 'resolved'],
+    description: 'Findings by what this scan did to them.',
+  })
   findings!: Record<FindingChange, number>;
   @ApiProperty()
   checksVersion!: string;
@@ -145,6 +155,26 @@ export class ScanFindingQueryDto extends PageQueryDto {
   severity?: string;
 }
 
+export class FindingMeasureDto {
+  @ApiProperty({ example: 'ACC-03' })
+  id!: string;
+  @ApiProperty({ description: 'In French.' })
+  title!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Level the latest scored assessment declares (null: no score yet, or not answered with a level).',
+  })
+  declaredLevel!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Level the latest score kept after capping by open findings (null: no score yet).',
+  })
+  effectiveLevel!: number | null;
+}
+
 export class FindingDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -184,4 +214,10 @@ export class FindingDto {
   lastScanId!: string;
   @ApiProperty({ description: 'Version of the check that last saw or resolved it.' })
   checkVersion!: string;
+  @ApiProperty({
+    type: [FindingMeasureDto],
+    description:
+      'The security-plan measures that observe this check, with their levels in the latest score of the establishment.',
+  })
+  measures!: FindingMeasureDto[];
 }

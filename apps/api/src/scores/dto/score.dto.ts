@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { QueueName } from '@vigie/contracts';
 import { IsUUID } from 'class-validator';
 
 export class ScoreSummaryDto {
@@ -46,29 +47,78 @@ export class CompareQueryDto {
 }
 
 export class RescoreAcceptedDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The assessment being scored: the latest submitted one.' })
   assessmentId!: string;
-  @ApiProperty({ description: 'Id of the scoring job (queue "scoring").' })
+  @ApiProperty({ enum: QueueName })
+  queue!: QueueName;
+  @ApiProperty({ description: 'Id of the scoring job.' })
   jobId!: string;
+  @ApiProperty({
+    description:
+      'Where to follow the job; its result has the snapshot id, and `unchanged: true` when the rescore changed nothing.',
+    example: '/api/v1/jobs/scoring/score-0b6c7c1e-1c3f-4a55-9d76-2f5a3e3b9a10-rescore-1764763200000',
+  })
+  statusUrl!: string;
+}
+
+export class OverallMoveDto {
+  @ApiProperty({ example: 57.14 })
+  from!: number;
+  @ApiProperty({ example: 62.5 })
+  to!: number;
+  @ApiProperty({ example: 5.36 })
+  delta!: number;
+}
+
+export class TierMoveDto {
+  @ApiProperty({ example: 1 })
+  from!: number;
+  @ApiProperty({ example: 2 })
+  to!: number;
+}
+
+export class DomainMoveDto {
+  @ApiProperty()
+  id!: string;
+  @ApiProperty()
+  title!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when the domain did not exist then.' })
+  from!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  to!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  delta!: number | null;
+}
+
+export class MeasureMoveDto {
+  @ApiProperty()
+  measureId!: string;
+  @ApiProperty()
+  title!: string;
+  @ApiProperty()
+  domain!: string;
+  @ApiProperty({ type: Number, nullable: true })
+  fromLevel!: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  toLevel!: number | null;
+  @ApiProperty({ description: 'Overall points won (positive) or lost (negative) by this measure.' })
+  pointsDelta!: number;
+  @ApiProperty({ description: 'Why it moved, in French.' })
+  why!: string;
 }
 
 export class ComparisonDto {
+  @ApiProperty({ type: OverallMoveDto })
+  overall!: OverallMoveDto;
+  @ApiProperty({ type: TierMoveDto })
+  tier!: TierMoveDto;
+  @ApiProperty({ type: [DomainMoveDto], description: 'Per domain: from, to, delta.' })
+  domains!: DomainMoveDto[];
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    example: { from: 57.14, to: 62.5, delta: 5.36 },
-  })
-  overall!: Record<string, number>;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { from: 1, to: 2 } })
-  tier!: Record<string, number>;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per domain: from, to, delta.' })
-  domains!: unknown[];
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: [MeasureMoveDto],
     description: 'Measures that moved: levels, points won or lost, and why (in French).',
   })
-  measures!: unknown[];
+  measures!: MeasureMoveDto[];
   @ApiProperty()
   planChanged!: boolean;
   @ApiProperty()

@@ -6,6 +6,8 @@ import { OneDraftPerEstablishmentPostgres1795435566919 } from './1795435566919-o
 import { ScansPostgres1795438418657 } from './1795438418657-scans';
 import { ScanRunTokenPostgres1795441128030 } from './1795441128030-scan-run-token';
 import { ScanRecoveriesPostgres1795443093207 } from './1795443093207-scan-recoveries';
+import { CanonicalIpv6AssetsPostgres1795446000000 } from './1795446000000-canonical-ipv6-assets';
+import { AssetReachabilityPostgres1796321350934 } from './1796321350934-asset-reachability';
 import { AuditEventRegionsPostgres1796324522432 } from './1796324522432-AuditEventRegions';
 
 /** In order. A schema change adds one migration here and its twin in ../sqlite. */
@@ -18,5 +20,7 @@ export const POSTGRES_MIGRATIONS = [
   ScansPostgres1795438418657,
   ScanRunTokenPostgres1795441128030,
   ScanRecoveriesPostgres1795443093207,
+  CanonicalIpv6AssetsPostgres1795446000000,
+  AssetReachabilityPostgres1796321350934,
   AuditEventRegionsPostgres1796324522432,
 ];

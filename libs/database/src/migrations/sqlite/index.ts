@@ -6,6 +6,8 @@ import { OneDraftPerEstablishmentSqlite1795435563491 } from './1795435563491-one
 import { ScansSqlite1795438415339 } from './1795438415339-scans';
 import { ScanRunTokenSqlite1795441124320 } from './1795441124320-scan-run-token';
 import { ScanRecoveriesSqlite1795443089933 } from './1795443089933-scan-recoveries';
+import { CanonicalIpv6AssetsSqlite1795446000000 } from './1795446000000-canonical-ipv6-assets';
+import { AssetReachabilitySqlite1796321315409 } from './1796321315409-asset-reachability';
 import { AuditEventRegionsSqlite1796324504242 } from './1796324504242-AuditEventRegions';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
@@ -18,5 +20,7 @@ export const SQLITE_MIGRATIONS = [
   ScansSqlite1795438415339,
   ScanRunTokenSqlite1795441124320,
   ScanRecoveriesSqlite1795443089933,
+  CanonicalIpv6AssetsSqlite1795446000000,
+  AssetReachabilitySqlite1796321315409,
   AuditEventRegionsSqlite1796324504242,
 ];

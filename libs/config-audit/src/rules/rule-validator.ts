@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { SEVERITIES } from '../../finding';
+import { SEVERITIES } from '@vigie/common';
 import { CONFIG_KINDS, type ConfigKind, type SshdConnection } from '../model';
 import { SSHD_RULE_KEYS } from '../sshd/sshd-keywords';
 import {

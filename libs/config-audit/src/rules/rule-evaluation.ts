@@ -1,4 +1,4 @@
-import type { Severity } from '../../finding';
+import type { Severity } from '@vigie/common';
 import { formatSource, type ParsedConfig, type SshdConnection } from '../model';
 import { combine, evaluateTest, failingTests, type RuleStatus, type TestResult } from './rule-engine';
 import { describeFailure } from './rule-evidence';

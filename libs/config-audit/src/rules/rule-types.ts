@@ -1,4 +1,4 @@
-import type { Severity } from '../../finding';
+import type { Severity } from '@vigie/common';
 import type { ConfigKind, SshdConnection } from '../model';
 
 /** Operators of the rule language (docs/scans/config-rules.md). */

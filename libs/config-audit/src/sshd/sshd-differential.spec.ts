@@ -26,7 +26,7 @@ const SSHD = '/usr/sbin/sshd';
 const run = promisify(execFile);
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'sshd');
-const RULES = join(__dirname, '..', '..', '..', '..', '..', 'config', 'scan-rules');
+const RULES = join(__dirname, '..', '..', '..', '..', 'config', 'scan-rules');
 
 /** Connections as `-C` specs, with the groups sshd reads from /etc/group for the users that exist on Debian. */
 const CONNECTIONS: { spec?: string; connection: SshdConnection }[] = [

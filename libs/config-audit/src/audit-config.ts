@@ -1,4 +1,4 @@
-import type { CheckFinding } from '../finding';
+import type { CheckFinding } from '@vigie/common';
 import { readApacheConfig } from './apache/apache-config';
 import type { ConfigKind, ConfigWarning, ParsedConfig, SshdConnection } from './model';
 import { readNginxConfig } from './nginx/nginx-config';
