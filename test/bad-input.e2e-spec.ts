@@ -193,7 +193,7 @@ describe('bad input at the edge', () => {
         .get(`/api/v1/establishments/${tenants.a1.id}/assessments`)
         .set('Authorization', `Bearer ${admin}`)
         .expect(200);
-      expect(list.body).toHaveLength(0);
+      expect(list.body.items).toHaveLength(0);
     });
 
     it('refuses form bodies and bodies without a type', async () => {
