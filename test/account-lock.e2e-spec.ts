@@ -148,7 +148,7 @@ describe('lock-outs: in the region’s audit trail, lifted by an administrator o
       .post(`/api/v1/users/${t.analyst11.id}/unlock`)
       .set(as(peer))
       .expect(403);
-    expect(forbidden.body.code).toBe('access.forbidden');
+    expect(forbidden.body.code).toBe('user.manage_forbidden');
     await api.http().post(`/api/v1/users/${t.analyst11.id}/unlock`).set(as(admin)).expect(200);
     await login('analyst11@test.fr', PASSWORD).expect(200);
   });

@@ -211,7 +211,7 @@ describe('assets and ownership verification', () => {
       .set(as(ciso))
       .send({ reason: 'Je certifie que cette adresse est la nôtre' })
       .expect(403);
-    expect(selfVouch.body.code).toBe('asset.vouch_forbidden');
+    expect(selfVouch.body.code).toBe('access.forbidden');
     const analyst94 = await api.login('analyst94@test.fr', PASSWORD);
     await api
       .http()

@@ -159,6 +159,6 @@ describe('API and worker writing to the same database at once', () => {
       .set(as(ciso))
       .send({})
       .expect(409);
-    expect(second.body.code).toBe('resource.conflict');
+    expect(second.body.code).toBe('assessment.draft_exists');
   }, 300_000);
 });

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { RISKY_PORTS, REACHABILITY_WITNESS_PORTS } from '@vigie/scan-checks';
 import { SilentPeer } from '@vigie/testing';
@@ -59,7 +60,7 @@ describe('an unreachable host: its findings stay open, the scan and the asset sa
     return res.body.items.find((f: { target: string }) => f.target === `${host}:3389`);
   };
 
-  it('keeps an exposed RDP open while the host answers nothing, then resolves it once the host answers', async () => {
+  it('keeps an exposed RDP open while no service answers, then resolves it once the host serves again', async () => {
     const asset = (
       await api
         .http()
@@ -113,7 +114,7 @@ describe('an unreachable host: its findings stay open, the scan and the asset sa
           ['tls', 'unreachable'],
           ['http', 'unreachable'],
         ]);
-        expect(blind.tasks[0].error).toMatch(/aucune réponse \(ETIMEDOUT\)/);
+        expect(blind.tasks[0].error).toMatch(/aucun service ne répond \(ETIMEDOUT\)/);
         const kept = await rdpFinding();
         expect(kept).toMatchObject({
           id: opened.id,
@@ -132,16 +133,33 @@ describe('an unreachable host: its findings stay open, the scan and the asset sa
       await silent.stop();
     }
 
-    // 3. It answers again (every port refused): reachable and clean, the RDP finding resolved.
-    const back = await scan(asset.id);
-    expect(back.tasks.find((task: { family: string }) => task.family === 'ports').status).toBe('completed');
-    expect(back.findings.resolved).toBe(1);
-    expect(await rdpFinding()).toMatchObject({ id: opened.id, status: 'resolved' });
+    // 3. Every port refused (a gateway resetting for a host that is down): still unreachable, the finding kept.
+    const refused = await scan(asset.id);
+    expect(refused.tasks[0]).toMatchObject({ family: 'ports', status: 'unreachable' });
+    expect(refused.tasks[0].error).toMatch(/aucun service ne répond \(ECONNREFUSED\)/);
+    expect(refused.findings.resolved).toBe(0);
+    expect(await rdpFinding()).toMatchObject({
+      id: opened.id,
+      status: 'open',
+      lastSeenAt: opened.lastSeenAt,
+    });
     expect((await api.http().get(`/api/v1/assets/${asset.id}`).set(as(ciso)).expect(200)).body).toMatchObject(
-      {
-        reachability: 'reachable',
-        unreachableScans: 0,
-      },
+      { reachability: 'unreachable', unreachableScans: 3 },
     );
+
+    // 4. The host serves its web site again, RDP closed: reachable and clean, the RDP finding resolved.
+    const web = createHttpServer((_req, res) => res.end('ok'));
+    await new Promise<void>((resolve) => web.listen(80, host, resolve));
+    try {
+      const back = await scan(asset.id);
+      expect(back.tasks.find((task: { family: string }) => task.family === 'ports').status).toBe('completed');
+      expect(back.findings.resolved).toBe(1);
+      expect(await rdpFinding()).toMatchObject({ id: opened.id, status: 'resolved' });
+      expect(
+        (await api.http().get(`/api/v1/assets/${asset.id}`).set(as(ciso)).expect(200)).body,
+      ).toMatchObject({ reachability: 'reachable', unreachableScans: 0 });
+    } finally {
+      await new Promise<void>((resolve) => web.close(() => resolve()));
+    }
   });
 });

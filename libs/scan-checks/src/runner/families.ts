@@ -10,7 +10,7 @@ import { type PortProbe, probePort } from '../ports/port-probe';
 import { TLS_GRADING_VERSION } from '../tls/grade';
 import { checkTls } from '../tls/tls.check';
 import type { ScanFamily } from './plan-tasks';
-import { answered, anyWitnessAnswers, unreachableReason } from './reachability';
+import { anyWitnessServes, serviceAnswered, unreachableReason } from './reachability';
 import { PermanentCheckError } from './run-check';
 
 export interface FamilyContext {
@@ -39,8 +39,8 @@ export interface FamilyResult {
   /** Why the family had nothing to check (port closed, no web server): a finished task, not an error. */
   skipped?: string;
   /**
-   * Why the target is taken for unreachable: nothing answered at all, not even a refusal. Nothing can be said
-   * about its earlier findings, which stay open.
+   * Why the target is taken for unreachable: no service answered (every port refused, silent or unreachable).
+   * Nothing can be said about its earlier findings, which stay open.
    */
   unreachable?: string;
 }
@@ -71,9 +71,9 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
       scan.probes.filter((p) => p.state === 'open').map((p) => ({ address: scan.address, port: p.port })),
     ),
   };
-  // Every risky port silent: "nothing exposed" only if the host answers elsewhere, else it is unreachable.
+  // No risky port open: "nothing exposed" only if the host serves something elsewhere, else it is unreachable.
   const probes = scans.flatMap((scan) => scan.probes);
-  if (!probes.some(answered) && !(await anyWitnessAnswers(addresses, context.connectTimeoutMs ?? 2500)))
+  if (!probes.some(serviceAnswered) && !(await anyWitnessServes(addresses, context.connectTimeoutMs ?? 2500)))
     return { findings: [], version, details, unreachable: unreachableReason(addresses.join(', '), probes) };
   return { findings: scans.flatMap((scan) => scan.findings), version, details };
 }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { parseNetworks } from '@vigie/net-guard';
 import { SilentPeer } from '@vigie/testing';
 import { RISKY_PORTS } from '../ports/risky-ports';
@@ -30,10 +31,26 @@ describe('a target that answers nothing is unreachable, not clean', () => {
     await Promise.all(peers.splice(0).map((peer) => peer.stop()));
   });
 
-  it('takes a host refusing every port (RST) for reachable and clean', async () => {
-    const result = await runFamily('ports', freshHost(), context());
-    expect(result.unreachable).toBeUndefined();
+  it('takes a host refusing every port (RST), as a gateway does for a host down behind it, for unreachable', async () => {
+    const host = freshHost();
+    const result = await runFamily('ports', host, context());
     expect(result.findings).toEqual([]);
+    expect(result.unreachable).toMatch(
+      new RegExp(`^${host.replace(/\./g, '\\.')} : aucun service ne répond \\(ECONNREFUSED\\)`),
+    );
+  });
+
+  it('takes a host that serves the web with every risky port refused for reachable and clean', async () => {
+    const host = freshHost();
+    const web = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => web.listen(443, host, resolve));
+    try {
+      const result = await runFamily('ports', host, context());
+      expect(result.unreachable).toBeUndefined();
+      expect(result.findings).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => web.close(() => resolve()));
+    }
   });
 
   it('takes a host whose every port times out for unreachable, naming the error', async () => {
@@ -42,24 +59,29 @@ describe('a target that answers nothing is unreachable, not clean', () => {
     const result = await runFamily('ports', host, context());
     expect(result.findings).toEqual([]);
     expect(result.unreachable).toMatch(
-      new RegExp(`^${host.replace(/\./g, '\\.')} : aucune réponse \\(ETIMEDOUT\\)`),
+      new RegExp(`^${host.replace(/\./g, '\\.')} : aucun service ne répond \\(ETIMEDOUT\\)`),
     );
   });
 
-  it('takes silent risky ports on a host that answers on 80 or 443 for filtered: reachable, nothing exposed', async () => {
+  it('takes silent risky ports on a host that serves on 443 for filtered: reachable, nothing exposed', async () => {
     const host = freshHost();
-    // 80 and 443 are left alone: nothing listens there, so they are refused with an RST.
     await silent(host, riskyPorts);
-    const result = await runFamily('ports', host, context());
-    expect(result.unreachable).toBeUndefined();
-    expect(result.findings).toEqual([]);
+    const web = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => web.listen(443, host, resolve));
+    try {
+      const result = await runFamily('ports', host, context());
+      expect(result.unreachable).toBeUndefined();
+      expect(result.findings).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => web.close(() => resolve()));
+    }
   });
 
   it('takes a silent TLS port for unreachable, a refused one for nothing to check', async () => {
     const host = freshHost();
     await silent(host, [443]);
     const unreachable = await runFamily('tls', `${host}:443`, context());
-    expect(unreachable.unreachable).toMatch(/port 443 : aucune réponse \(ETIMEDOUT\)/);
+    expect(unreachable.unreachable).toMatch(/port 443 : aucun service ne répond \(ETIMEDOUT\)/);
     expect(unreachable.skipped).toBeUndefined();
     const refused = await runFamily('tls', `${host}:8443`, context());
     expect(refused.unreachable).toBeUndefined();
@@ -70,6 +92,6 @@ describe('a target that answers nothing is unreachable, not clean', () => {
     const host = freshHost();
     await silent(host, [80, 443]);
     const result = await runFamily('http', host, context());
-    expect(result.unreachable).toMatch(/ports 80 et 443 : aucune réponse/);
+    expect(result.unreachable).toMatch(/ports 80 et 443 : aucun service ne répond/);
   });
 });
