@@ -91,8 +91,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          // Repeats the pure-library rule: a later block replaces, not extends, an earlier one's options.
+          paths: [...FRAMEWORK_PATHS, ...FRAMEWORK_LIBS],
           patterns: [
-            { group: ['**/apps/**'], message: 'libs must not import from apps' },
+            LIBS_NEVER_IMPORT_APPS,
+            FRAMEWORK_PATTERNS,
             {
               group: ['@vigie/scan-checks', '**/scan-checks/**'],
               message:
