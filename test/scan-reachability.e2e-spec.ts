@@ -115,6 +115,16 @@ describe('an unreachable host: its findings stay open, the scan and the asset sa
           ['http', 'unreachable'],
         ]);
         expect(blind.tasks[0].error).toMatch(/aucun service ne répond \(ETIMEDOUT\)/);
+        expect(blind.progress).toMatchObject({ tasks: 3, done: 3, failed: 0, unreachable: 3 });
+        // The list of scans says it too, without reading every task.
+        const listed = await api
+          .http()
+          .get(`/api/v1/establishments/${t.a1.id}/scans`)
+          .set(as(ciso))
+          .expect(200);
+        expect(listed.body.items.find((s: { id: string }) => s.id === blind.id).progress).toMatchObject({
+          unreachable: 3,
+        });
         const kept = await rdpFinding();
         expect(kept).toMatchObject({
           id: opened.id,

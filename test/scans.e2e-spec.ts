@@ -236,8 +236,17 @@ describe('scan runs: tasks, finding diffs, re-scoring with contradictions, sched
       findings: [expect.objectContaining({ checkId: 'ports.rdp', target: `${host}:3389` })],
     });
 
-    // The port is closed now: the next scan resolves the finding.
-    const second = await scanUntilDone({ assetIds: [assetId] });
+    // The port is closed now while the host still serves something on port 80: the next scan resolves the finding.
+    // (A host that refuses every port proves nothing: see test/scan-reachability.e2e-spec.ts.)
+    const web = createServer((socket) => socket.destroy());
+    await listen(web, host, 80);
+    let second;
+    try {
+      second = await scanUntilDone({ assetIds: [assetId] });
+    } finally {
+      await close(web);
+    }
+    expect(second.tasks.find((task: { family: string }) => task.family === 'ports').status).toBe('completed');
     expect(second.findings).toEqual({ new: 0, persisting: 0, resolved: 1 });
     const resolved = (
       await api

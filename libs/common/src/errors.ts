@@ -271,10 +271,5 @@ export class DomainError extends Error {
 }
 
 /** `<what> <id> not found`, with the code of that resource (`establishment.not_found`...). */
-export const notFound = (what: string, id: string, code: ErrorCode = ErrorCode.ResourceNotFound) =>
+export const notFound = (what: string, id: string, code: ErrorCode) =>
   new DomainError(code, `${what} ${id} not found`);
-export const badRequest = (message: string, details?: ErrorDetail[]) =>
-  new DomainError(ErrorCode.RequestInvalid, message, details);
-export const forbidden = (message: string) => new DomainError(ErrorCode.AccessForbidden, message);
-export const conflict = (message: string, details?: ErrorDetail[]) =>
-  new DomainError(ErrorCode.ResourceConflict, message, details);

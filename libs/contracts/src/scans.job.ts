@@ -14,6 +14,8 @@ export interface RunScanResult {
   status: 'completed' | 'failed' | 'held_elsewhere';
   tasks: number;
   tasksFailed: number;
+  /** Tasks whose target answered nothing: their earlier findings were kept open. */
+  tasksUnreachable: number;
   findingsNew: number;
   findingsPersisting: number;
   findingsResolved: number;

@@ -37,6 +37,9 @@ function scanDto(scan: Scan, tasks?: ScanTask[]): ScanDto {
     ? tasks.filter((t) => !UNFINISHED_TASK_STATUSES.includes(t.status)).length
     : scan.tasksDone;
   const failed = tasks ? tasks.filter((t) => t.status === ScanTaskStatus.Failed).length : scan.tasksFailed;
+  const unreachable = tasks
+    ? tasks.filter((t) => t.status === ScanTaskStatus.Unreachable).length
+    : scan.tasksUnreachable;
   return {
     id: scan.id,
     establishmentId: scan.establishmentId,
@@ -46,6 +49,7 @@ function scanDto(scan: Scan, tasks?: ScanTask[]): ScanDto {
       tasks: scan.taskCount,
       done,
       failed,
+      unreachable,
       percent: scan.taskCount === 0 ? 100 : Math.round((done / scan.taskCount) * 100),
     },
     findings: { new: scan.findingsNew, persisting: scan.findingsPersisting, resolved: scan.findingsResolved },

@@ -208,6 +208,7 @@ export class ScanRunService {
       status: scan.status === ScanStatus.Failed ? 'failed' : 'completed',
       tasks: scan.taskCount,
       tasksFailed: scan.tasksFailed,
+      tasksUnreachable: scan.tasksUnreachable,
       findingsNew: scan.findingsNew,
       findingsPersisting: scan.findingsPersisting,
       findingsResolved: scan.findingsResolved,

@@ -36,6 +36,10 @@ export class Scan extends UuidEntity {
   @Column({ type: 'integer', default: 0 })
   tasksFailed!: number;
 
+  /** Tasks that found their target unreachable: their earlier findings were kept, not resolved. */
+  @Column({ type: 'integer', default: 0 })
+  tasksUnreachable!: number;
+
   /** Counts of this scan's findings by state: new, persisting, resolved. */
   @Column({ type: 'integer', default: 0 })
   findingsNew!: number;

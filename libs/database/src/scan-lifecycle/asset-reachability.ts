@@ -16,16 +16,17 @@ export const ASSET_REACHABILITIES: readonly AssetReachability[] = Object.values(
 const HOST_FAMILIES = new Set(['ports', 'tls', 'http']);
 
 /**
- * What a finished scan says of each asset's host: reached when one of its host families ran to its end (an RST
- * is an answer), unreachable when none did and at least one found nothing answering. Failed tasks say nothing.
+ * What a finished scan says of each asset's host: reached when one of its host families completed (a service
+ * answered it), unreachable when none did and at least one found no service answering. Failed tasks, and tasks
+ * skipped because their port was refused, say nothing: a refusal may come from a gateway in front of a host
+ * that is down.
  */
 export function reachabilityByAsset(tasks: ScanTask[]): Map<string, AssetReachability> {
   const verdicts = new Map<string, AssetReachability>();
   for (const task of tasks) {
     if (task.subjectType !== 'asset' || !HOST_FAMILIES.has(task.family)) continue;
     const before = verdicts.get(task.subjectId);
-    if (task.status === ScanTaskStatus.Completed || task.status === ScanTaskStatus.Skipped)
-      verdicts.set(task.subjectId, AssetReachability.Reachable);
+    if (task.status === ScanTaskStatus.Completed) verdicts.set(task.subjectId, AssetReachability.Reachable);
     else if (task.status === ScanTaskStatus.Unreachable && before !== AssetReachability.Reachable)
       verdicts.set(task.subjectId, AssetReachability.Unreachable);
   }

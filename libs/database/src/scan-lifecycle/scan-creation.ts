@@ -67,6 +67,7 @@ export async function recordScan(manager: EntityManager, input: NewScan): Promis
     taskCount: input.tasks.length,
     tasksDone: 0,
     tasksFailed: 0,
+    tasksUnreachable: 0,
     findingsNew: 0,
     findingsPersisting: 0,
     findingsResolved: 0,

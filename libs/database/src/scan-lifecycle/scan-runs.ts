@@ -127,6 +127,7 @@ export async function completeScan(
       heartbeatAt: finishedAt,
       tasksDone: tasks.length,
       tasksFailed: tasks.filter((t) => t.status === ScanTaskStatus.Failed).length,
+      tasksUnreachable: tasks.filter((t) => t.status === ScanTaskStatus.Unreachable).length,
       findingsNew: findings.new,
       findingsPersisting: findings.persisting,
       findingsResolved: findings.resolved,

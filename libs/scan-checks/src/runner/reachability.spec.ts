@@ -42,7 +42,7 @@ describe('a target that answers nothing is unreachable, not clean', () => {
 
   it('takes a host that serves the web with every risky port refused for reachable and clean', async () => {
     const host = freshHost();
-    const web = createServer((socket) => socket.end());
+    const web = createServer((socket) => socket.on('error', () => undefined).end());
     await new Promise<void>((resolve) => web.listen(443, host, resolve));
     try {
       const result = await runFamily('ports', host, context());
@@ -66,7 +66,7 @@ describe('a target that answers nothing is unreachable, not clean', () => {
   it('takes silent risky ports on a host that serves on 443 for filtered: reachable, nothing exposed', async () => {
     const host = freshHost();
     await silent(host, riskyPorts);
-    const web = createServer((socket) => socket.end());
+    const web = createServer((socket) => socket.on('error', () => undefined).end());
     await new Promise<void>((resolve) => web.listen(443, host, resolve));
     try {
       const result = await runFamily('ports', host, context());

@@ -80,6 +80,11 @@ export class ScanProgressDto {
   done!: number;
   @ApiProperty()
   failed!: number;
+  @ApiProperty({
+    description:
+      'Finished tasks whose target answered nothing (host down, filtered, every port refused): their earlier findings stay open.',
+  })
+  unreachable!: number;
   @ApiProperty({ description: '0-100' })
   percent!: number;
 }

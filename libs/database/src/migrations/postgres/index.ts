@@ -9,6 +9,7 @@ import { ScanRecoveriesPostgres1795443093207 } from './1795443093207-scan-recove
 import { CanonicalIpv6AssetsPostgres1795446000000 } from './1795446000000-canonical-ipv6-assets';
 import { AssetReachabilityPostgres1796321350934 } from './1796321350934-asset-reachability';
 import { AuditEventRegionsPostgres1796324522432 } from './1796324522432-AuditEventRegions';
+import { ScanUnreachableTasksPostgres1796325721740 } from './1796325721740-scan-unreachable-tasks';
 
 /** In order. A schema change adds one migration here and its twin in ../sqlite. */
 export const POSTGRES_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const POSTGRES_MIGRATIONS = [
   CanonicalIpv6AssetsPostgres1795446000000,
   AssetReachabilityPostgres1796321350934,
   AuditEventRegionsPostgres1796324522432,
+  ScanUnreachableTasksPostgres1796325721740,
 ];

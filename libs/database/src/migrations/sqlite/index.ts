@@ -9,6 +9,7 @@ import { ScanRecoveriesSqlite1795443089933 } from './1795443089933-scan-recoveri
 import { CanonicalIpv6AssetsSqlite1795446000000 } from './1795446000000-canonical-ipv6-assets';
 import { AssetReachabilitySqlite1796321315409 } from './1796321315409-asset-reachability';
 import { AuditEventRegionsSqlite1796324504242 } from './1796324504242-AuditEventRegions';
+import { ScanUnreachableTasksSqlite1796325716797 } from './1796325716797-scan-unreachable-tasks';
 
 /** In order. A schema change adds one migration here and its twin in ../postgres. */
 export const SQLITE_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const SQLITE_MIGRATIONS = [
   CanonicalIpv6AssetsSqlite1795446000000,
   AssetReachabilitySqlite1796321315409,
   AuditEventRegionsSqlite1796324504242,
+  ScanUnreachableTasksSqlite1796325716797,
 ];
