@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Finding, recordScan } from '@vigie/database';
-import { CHECKS_VERSION } from '@vigie/scan-checks';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { answerAll } from './support/assessments';
+import { recordExposedRdp } from './support/findings';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 
 /** Without a worker no score is computed: the levels come from the assessment, then from nothing. */
@@ -19,39 +18,7 @@ describe('the measures a finding bears on, before any score', () => {
   });
   afterAll(() => api.close());
 
-  const exposedRdp = () =>
-    api.dataSource.transaction(async (manager) => {
-      const scan = await recordScan(manager, {
-        establishmentId: t.a1.id,
-        trigger: 'manual',
-        requestedById: null,
-        tasks: [],
-        checksVersion: CHECKS_VERSION,
-      });
-      return manager.save(
-        manager.create(Finding, {
-          establishmentId: t.a1.id,
-          subjectId: randomUUID(),
-          subjectType: 'asset',
-          family: 'ports',
-          checkId: 'ports.rdp',
-          fingerprint: randomUUID().replace(/-/g, ''),
-          severity: 'critical',
-          target: 'rdp.exemple.fr:3389',
-          title: 'Bureau à distance (RDP) exposé',
-          evidence: 'Port 3389 ouvert',
-          remediation: 'Fermer le port',
-          status: 'open',
-          firstSeenAt: new Date(),
-          lastSeenAt: new Date(),
-          resolvedAt: null,
-          firstScanId: scan.id,
-          lastScanId: scan.id,
-          resolvedScanId: null,
-          checkVersion: 'ports/1.0.0',
-        }),
-      );
-    });
+  const exposedRdp = () => recordExposedRdp(api.dataSource, t.a1.id);
 
   it('names the measures of the current plan, then the levels the submitted assessment declares', async () => {
     const finding = await exposedRdp();

@@ -1,11 +1,12 @@
 import { completeFiness } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
 import { jobIds, JobName } from '@vigie/contracts';
-import { ApiKey, Establishment, Finding, recordScan, User, UserEstablishment } from '@vigie/database';
+import { ApiKey, Establishment, recordScan, User, UserEstablishment } from '@vigie/database';
 import { JobProducer } from '@vigie/queue';
 import { CHECKS_VERSION } from '@vigie/scan-checks';
 import { PrincipalCache, userSubject } from '../apps/api/src/auth/principal-cache.service';
 import { PDF } from './support/assessments';
+import { recordExposedRdp } from './support/findings';
 import { type ApiHarness, startApi } from './support/api-harness';
 import { PASSWORD, seedTenants, type Tenants } from './support/tenants';
 
@@ -468,37 +469,7 @@ describe('tenancy matrix: role × resource × action × own/other tenant', () =>
         const establishment = actor === 'analyst' && own ? t.a2 : own ? t.a1 : t.b1;
         if (action === 'list')
           return http().get(`/api/v1/establishments/${establishment.id}/findings?status=all`).set(auth);
-        const finding = await api.dataSource.transaction(async (manager) => {
-          const scan = await recordScan(manager, {
-            establishmentId: establishment.id,
-            trigger: 'manual',
-            requestedById: null,
-            tasks: [],
-            checksVersion: CHECKS_VERSION,
-          });
-          const row = manager.create(Finding, {
-            establishmentId: establishment.id,
-            subjectId: randomUUID(),
-            subjectType: 'asset',
-            family: 'ports',
-            checkId: 'ports.rdp',
-            fingerprint: randomUUID().replace(/-/g, ''),
-            severity: 'critical',
-            target: 'rdp.exemple.fr:3389',
-            title: 'Bureau à distance (RDP) exposé',
-            evidence: 'Port 3389 ouvert',
-            remediation: 'Fermer le port',
-            status: 'open',
-            firstSeenAt: new Date(),
-            lastSeenAt: new Date(),
-            resolvedAt: null,
-            firstScanId: scan.id,
-            lastScanId: scan.id,
-            resolvedScanId: null,
-            checkVersion: 'ports/1.0.0',
-          });
-          return manager.save(row);
-        });
+        const finding = await recordExposedRdp(api.dataSource, establishment.id);
         return http().get(`/api/v1/findings/${finding.id}`).set(auth);
       }
       case 'config_file': {
