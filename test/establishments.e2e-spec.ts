@@ -74,12 +74,16 @@ describe('establishments, legal entities and GHTs', () => {
     const post = (body: object) => api.http().post('/api/v1/establishments').set(as(admin)).send(body);
     const base = { name: 'Site', category: 'ch', legalEntityId: t.legalEntityA.id };
     const badKey = await post({ ...base, finess: '750100126' }).expect(400);
+    expect(badKey.body.code).toBe('finess.invalid');
     expect(badKey.body.details).toEqual([
       {
         field: 'finess',
         problem: 'finess is not a valid FINESS number: the check digit (9th character) is wrong',
       },
     ]);
+    // A FINESS rule broken together with another rule is an ordinary validation failure.
+    const mixed = await post({ ...base, finess: '750100126', name: 42 }).expect(400);
+    expect(mixed.body.code).toBe('request.invalid');
     const wrongDept = await post({ ...base, finess: '770000040', departementCode: '75' }).expect(400);
     expect(wrongDept.body).toMatchObject({
       code: 'finess.departement_mismatch',

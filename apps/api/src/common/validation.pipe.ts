@@ -1,6 +1,26 @@
-import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { ErrorDetail } from '@vigie/common';
+import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, ErrorCode, type ErrorDetail } from '@vigie/common';
 import { inputRefusal, inspectInput } from './input-hygiene';
+
+/** Validation rules that are a domain rule of their own: a body failing only those gets the domain's code. */
+const CONSTRAINT_CODES: Readonly<Record<string, ErrorCode>> = {
+  isFiness: ErrorCode.FinessInvalid,
+};
+
+function constraintNames(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) => [
+    ...Object.keys(error.constraints ?? {}),
+    ...constraintNames(error.children ?? []),
+  ]);
+}
+
+/** `finess.invalid` when only FINESS rules failed, `request.invalid` for anything else or a mix. */
+function validationCode(errors: ValidationError[]): ErrorCode {
+  const codes = new Set(
+    constraintNames(errors).map((name) => CONSTRAINT_CODES[name] ?? ErrorCode.RequestInvalid),
+  );
+  return codes.size === 1 ? [...codes][0] : ErrorCode.RequestInvalid;
+}
 
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
@@ -33,6 +53,6 @@ export function createValidationPipe() {
     transform: true,
     stopAtFirstError: false,
     exceptionFactory: (errors) =>
-      new BadRequestException({ message: 'Validation failed', details: flatten(errors) }),
+      new DomainError(validationCode(errors), 'Validation failed', flatten(errors)),
   });
 }
