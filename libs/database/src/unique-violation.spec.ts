@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@vigie/testing';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
-import { violatesUniqueIndex } from './unique-violation';
+import { uniqueViolationTable, violatesUniqueIndex } from './unique-violation';
 
 describe('violatesUniqueIndex: which unique index a failed write violated', () => {
   let db: TestDatabase;
@@ -27,6 +27,8 @@ describe('violatesUniqueIndex: which unique index a failed write violated', () =
       `CREATE UNIQUE INDEX "UQ_pair_one_draft" ON pair ("ownerId") WHERE status = 'draft'`,
     );
     await dataSource.query('CREATE UNIQUE INDEX "UQ_pair_code" ON pair (code)');
+    await dataSource.query('CREATE TABLE keyed (id integer PRIMARY KEY, label varchar(8))');
+    await dataSource.query(`INSERT INTO keyed (id, label) VALUES (1, 'x')`);
     await dataSource.query(`INSERT INTO pair ("ownerId", code, status) VALUES (1, 'a', 'draft')`);
   });
   afterAll(async () => {
@@ -48,5 +50,18 @@ describe('violatesUniqueIndex: which unique index a failed write violated', () =
     const missing = await failure(`INSERT INTO pair ("ownerId", code, status) VALUES (3, NULL, 'draft')`);
     expect(violatesUniqueIndex(missing, draft)).toBe(false);
     expect(violatesUniqueIndex(new Error('database is locked'), draft)).toBe(false);
+  });
+
+  it('names the table of the unique index or primary key that was hit, on both dialects', async () => {
+    const partial = { UQ_pair_one_draft: 'pair' };
+    const secondDraft = await failure(`INSERT INTO pair ("ownerId", code, status) VALUES (1, 'c', 'draft')`);
+    expect(uniqueViolationTable(secondDraft, partial)).toBe('pair');
+    const sameCode = await failure(`INSERT INTO pair ("ownerId", code, status) VALUES (4, 'a', 'done')`);
+    expect(uniqueViolationTable(sameCode)).toBe('pair');
+    const sameKey = await failure(`INSERT INTO keyed (id, label) VALUES (1, 'y')`);
+    expect(uniqueViolationTable(sameKey)).toBe('keyed');
+    const missing = await failure(`INSERT INTO pair ("ownerId", code, status) VALUES (5, NULL, 'draft')`);
+    expect(uniqueViolationTable(missing)).toBeNull();
+    expect(uniqueViolationTable(new Error('database is locked'))).toBeNull();
   });
 });

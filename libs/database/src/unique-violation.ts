@@ -23,3 +23,26 @@ export function violatesUniqueIndex(error: unknown, index: UniqueIndex): boolean
   const expected = index.columns.map((column) => `${index.table}.${column}`).join(', ');
   return failed === expected || failed === `index '${index.name}'`;
 }
+
+/**
+ * The table of the unique index or primary key a failed write collided with, on either dialect; null for any
+ * other failure. SQLite names a partial index instead of its columns: `partialIndexTables` maps those names.
+ */
+export function uniqueViolationTable(
+  error: unknown,
+  partialIndexTables: Readonly<Record<string, string>> = {},
+): string | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const driverError = error.driverError as { code?: string; table?: string; message?: string } | undefined;
+  if (driverError?.code === '23505') return driverError.table ?? null;
+  if (
+    driverError?.code !== 'SQLITE_CONSTRAINT_UNIQUE' &&
+    driverError?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  )
+    return null;
+  const failed = /UNIQUE constraint failed: (.+)$/.exec(driverError.message ?? '')?.[1];
+  if (!failed) return null;
+  const index = /^index '(.+)'$/.exec(failed)?.[1];
+  if (index !== undefined) return partialIndexTables[index] ?? null;
+  return failed.split('.')[0];
+}

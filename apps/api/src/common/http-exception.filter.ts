@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { codeForStatus, DomainError, ErrorCode, type ErrorDetail } from '@vigie/common';
 import type { Response } from 'express';
 import { QueueUnavailableError } from '@vigie/queue';
+import { uniqueViolationTable } from '@vigie/database';
 import { QueryFailedError } from 'typeorm';
 
 const REASON: Record<number, string> = {
@@ -48,6 +49,47 @@ function isUniqueViolation(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: string } | undefined;
   return driverError?.code === '23505' || /UNIQUE constraint failed/.test(error.message);
+}
+
+/**
+ * The services check these before writing; a request that loses a race between that check and its insert hits
+ * the index instead, and gets the same code the check gives. Each of these tables has one business unique key.
+ */
+const CONFLICT_BY_TABLE: Readonly<Record<string, { code: ErrorCode; message: string }>> = {
+  user: { code: ErrorCode.UserEmailTaken, message: 'A user with this e-mail already exists' },
+  asset: { code: ErrorCode.AssetDuplicate, message: 'This establishment already registered this asset' },
+  establishment: {
+    code: ErrorCode.EstablishmentFinessTaken,
+    message: 'An establishment with this FINESS already exists',
+  },
+  legal_entity: {
+    code: ErrorCode.LegalEntityFinessTaken,
+    message: 'A legal entity with this FINESS already exists',
+  },
+  ght: { code: ErrorCode.GhtNameTaken, message: 'A GHT with this name already exists in the region' },
+  assessment_answer: {
+    code: ErrorCode.AnswerRevisionConflict,
+    message: 'Someone else saved this answer at the same moment: reload it and save again',
+  },
+  assessment: {
+    code: ErrorCode.AssessmentDraftExists,
+    message: 'A draft assessment was just opened for this establishment by someone else',
+  },
+};
+/** SQLite names a partial unique index rather than its columns. */
+const PARTIAL_INDEX_TABLES = { UQ_assessment_one_draft: 'assessment' };
+
+export function uniqueConflictBody(error: unknown): ErrorBody {
+  const table = uniqueViolationTable(error, PARTIAL_INDEX_TABLES);
+  const known = table ? CONFLICT_BY_TABLE[table] : undefined;
+  return known
+    ? errorBody(409, known.message, undefined, known.code)
+    : errorBody(
+        409,
+        'A resource with the same unique value already exists',
+        undefined,
+        ErrorCode.ResourceConflict,
+      );
 }
 
 /** Maps every error to `{statusCode, code, error, message, details?}`; only unexpected ones are logged as errors. */
@@ -105,14 +147,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         ErrorCode.QueueUnavailable,
       );
     }
-    if (isUniqueViolation(exception)) {
-      return errorBody(
-        409,
-        'A resource with the same unique value already exists',
-        undefined,
-        ErrorCode.ResourceConflict,
-      );
-    }
+    if (isUniqueViolation(exception)) return uniqueConflictBody(exception);
     return errorBody(500, 'Internal server error');
   }
 }
