@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@vigie/testing';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
-import { uniqueViolationTable, violatesUniqueIndex } from './unique-violation';
+import { isUniqueViolation, uniqueViolationTable, violatesUniqueIndex } from './unique-violation';
 
 describe('violatesUniqueIndex: which unique index a failed write violated', () => {
   let db: TestDatabase;
@@ -60,8 +60,10 @@ describe('violatesUniqueIndex: which unique index a failed write violated', () =
     expect(uniqueViolationTable(sameCode)).toBe('pair');
     const sameKey = await failure(`INSERT INTO keyed (id, label) VALUES (1, 'y')`);
     expect(uniqueViolationTable(sameKey)).toBe('keyed');
+    expect([secondDraft, sameCode, sameKey].map(isUniqueViolation)).toEqual([true, true, true]);
     const missing = await failure(`INSERT INTO pair ("ownerId", code, status) VALUES (5, NULL, 'draft')`);
     expect(uniqueViolationTable(missing)).toBeNull();
+    expect(isUniqueViolation(missing)).toBe(false);
     expect(uniqueViolationTable(new Error('database is locked'))).toBeNull();
   });
 });

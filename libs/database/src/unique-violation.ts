@@ -9,6 +9,15 @@ export interface UniqueIndex {
   columns: string[];
 }
 
+const SQLITE_UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+/** Whether a write collided with a unique index or primary key, on either dialect: a conflict, not a fault. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === '23505' || (code !== undefined && SQLITE_UNIQUE_CODES.has(code));
+}
+
 /**
  * Whether a write failed because of this very unique index, and not because of another index, a foreign key,
  * a locked database or anything else that a caller must not mistake for "someone else got there first".

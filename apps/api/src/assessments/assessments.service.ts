@@ -7,7 +7,7 @@ import {
   AssessmentAnswer,
   Establishment,
   EvidenceFile,
-  type UniqueIndex,
+  ONE_DRAFT_PER_ESTABLISHMENT,
   violatesUniqueIndex,
 } from '@vigie/database';
 import { applicableMeasures, defaultMode, type SecurityPlan } from '@vigie/security-plan';
@@ -20,12 +20,6 @@ import { EstablishmentsService } from '../establishments/establishments.service'
 import { OutboxService } from '../outbox/outbox.service';
 import { PlanRegistry } from '../security-plans/plan-registry.service';
 import { answerDto, type SaveAnswerDto, type StartAssessmentDto } from './dto/assessment.dto';
-
-const ONE_DRAFT_PER_ESTABLISHMENT: UniqueIndex = {
-  name: 'UQ_assessment_one_draft',
-  table: 'assessment',
-  columns: ['establishmentId'],
-};
 
 const submittedIsFrozen = () =>
   new DomainError(

@@ -2,8 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { codeForStatus, DomainError, ErrorCode, type ErrorDetail } from '@vigie/common';
 import type { Response } from 'express';
 import { QueueUnavailableError } from '@vigie/queue';
-import { uniqueViolationTable } from '@vigie/database';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation, ONE_DRAFT_PER_ESTABLISHMENT, uniqueViolationTable } from '@vigie/database';
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -44,13 +43,6 @@ export function errorBody(
   };
 }
 
-/** Unique-constraint violations of both dialects: a conflict the caller can fix, not a server fault. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string } | undefined;
-  return driverError?.code === '23505' || /UNIQUE constraint failed/.test(error.message);
-}
-
 /**
  * The services check these before writing; a request that loses a race between that check and its insert hits
  * the index instead, and gets the same code the check gives. Each of these tables has one business unique key.
@@ -77,7 +69,7 @@ const CONFLICT_BY_TABLE: Readonly<Record<string, { code: ErrorCode; message: str
   },
 };
 /** SQLite names a partial unique index rather than its columns. */
-const PARTIAL_INDEX_TABLES = { UQ_assessment_one_draft: 'assessment' };
+const PARTIAL_INDEX_TABLES = { [ONE_DRAFT_PER_ESTABLISHMENT.name]: ONE_DRAFT_PER_ESTABLISHMENT.table };
 
 export function uniqueConflictBody(error: unknown): ErrorBody {
   const table = uniqueViolationTable(error, PARTIAL_INDEX_TABLES);

@@ -1,5 +1,6 @@
 import type { EstablishmentCategory } from '@vigie/common';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
+import type { UniqueIndex } from '../unique-violation';
 import { TimestampedEntity } from './columns';
 import { Establishment } from './establishment.entity';
 import { SecurityPlanVersion } from './security-plan-version.entity';
@@ -9,6 +10,13 @@ import { AssessmentAnswer } from './assessment-answer.entity';
 export const ASSESSMENT_STATUSES = ['draft', 'submitted'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
+/** The partial unique index that keeps one draft per establishment, as both dialects name it when it is hit. */
+export const ONE_DRAFT_PER_ESTABLISHMENT: UniqueIndex = {
+  name: 'UQ_assessment_one_draft',
+  table: 'assessment',
+  columns: ['establishmentId'],
+};
+
 /**
  * A self-assessment of one establishment against one plan version. The profile (category, beds, mode) is
  * frozen at creation so the questionnaire and its score never shift under the CISO's feet.
@@ -16,7 +24,10 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 @Entity('assessment')
 @Index(['establishmentId', 'status', 'submittedAt'])
 // At most one draft per establishment, even when two CISOs start one at the same moment.
-@Index('UQ_assessment_one_draft', ['establishmentId'], { unique: true, where: `"status" = 'draft'` })
+@Index(ONE_DRAFT_PER_ESTABLISHMENT.name, ONE_DRAFT_PER_ESTABLISHMENT.columns, {
+  unique: true,
+  where: `"status" = 'draft'`,
+})
 export class Assessment extends TimestampedEntity {
   @Column({ type: 'varchar', length: 36 })
   establishmentId!: string;
