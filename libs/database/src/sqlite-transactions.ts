@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /** Attempts of a statement that found the database locked by another process, each after the busy timeout. */
-export const SQLITE_BUSY_ATTEMPTS = 6;
+const SQLITE_BUSY_ATTEMPTS = 6;
 
 /** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY...), raw or wrapped by TypeORM. */
 export function isSqliteBusy(error: unknown): boolean {

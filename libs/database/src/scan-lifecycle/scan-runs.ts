@@ -13,7 +13,7 @@ import {
 } from './scan-states';
 
 /** Pause before the scheduler tries again the assets of a scan that failed, instead of a whole interval. */
-export const FAILED_SCAN_RETRY_MS = 3_600_000;
+const FAILED_SCAN_RETRY_MS = 3_600_000;
 
 /**
  * Takes a scan for one run (`token`): queued, or running with a stale heartbeat (its worker died or gave up), or

@@ -1,7 +1,6 @@
 import { DomainError, ErrorCode } from '@vigie/common';
 import {
   assertScanTransition,
-  assertTaskTransition,
   finalScanStatus,
   isFinalScanStatus,
   SCAN_STATUSES,
@@ -43,7 +42,7 @@ describe('the scan state machine', () => {
     for (const outcome of ['completed', 'skipped', 'unreachable', 'failed'] as const)
       expect(taskStatesLeadingTo(outcome)).toEqual(['running']);
     for (const final of ['completed', 'skipped', 'unreachable', 'failed'] as const)
-      for (const to of SCAN_TASK_STATUSES) expect(() => assertTaskTransition(final, to)).toThrow(DomainError);
+      for (const to of SCAN_TASK_STATUSES) expect(taskStatesLeadingTo(to)).not.toContain(final);
   });
 
   it('completes a scan whose tasks ran, fails it only when every task failed', () => {

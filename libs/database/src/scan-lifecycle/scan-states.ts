@@ -78,11 +78,6 @@ export function assertScanTransition(from: ScanStatus, to: ScanStatus): void {
     throw new DomainError(ErrorCode.ScanTransitionRefused, `A ${from} scan cannot become ${to}`);
 }
 
-export function assertTaskTransition(from: ScanTaskStatus, to: ScanTaskStatus): void {
-  if (!SCAN_TASK_TRANSITIONS[from].includes(to))
-    throw new DomainError(ErrorCode.ScanTransitionRefused, `A ${from} scan task cannot become ${to}`);
-}
-
 export function isFinalScanStatus(status: ScanStatus): boolean {
   return SCAN_TRANSITIONS[status].length === 0;
 }

@@ -5,6 +5,9 @@ import { confirmsService, type DialogueOptions, dialogueFor } from './service-di
 import { type ConnectEngine, type ConnectResult, tcpConnect } from './tcp-connect';
 
 /** `error`: our own side failed (out of descriptors or local ports), so the port's state is unknown. */
+/** How long a connection attempt may take when the caller does not say (SCAN_CONNECT_TIMEOUT_MS does). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2500;
+
 export type PortState = 'open' | 'closed' | 'filtered' | 'error';
 
 export interface PortProbe extends ServiceVerdict {
@@ -69,7 +72,7 @@ function converse(socket: Socket, port: number, dialogue: Dialogue, bannerMs: nu
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function connectWithRetries(address: string, port: number, settings: ProbeSettings, keep: boolean) {
-  const timeoutMs = settings.timeoutMs ?? 2500;
+  const timeoutMs = settings.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const retries = settings.retries ?? 1;
   let timeouts = 0;
   let shortages = 0;

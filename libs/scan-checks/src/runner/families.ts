@@ -6,11 +6,11 @@ import { CHECKS_VERSION, type CheckFinding } from '../finding';
 import { checkHttp, HTTP_GRADING_VERSION, HttpCheckError } from '../http';
 import { parseOrigin } from '../http/origin';
 import { assertComplete, scanPorts } from '../ports/port-scan';
-import { type PortProbe, probePort } from '../ports/port-probe';
+import { DEFAULT_CONNECT_TIMEOUT_MS, type PortProbe, probePort } from '../ports/port-probe';
 import { TLS_GRADING_VERSION } from '../tls/grade';
 import { checkTls } from '../tls/tls.check';
 import type { ScanFamily } from './plan-tasks';
-import { anyWitnessServes, serviceAnswered, unreachableReason } from './reachability';
+import { anyWitnessServes, unreachableReason } from './reachability';
 import { PermanentCheckError } from './run-check';
 
 export interface FamilyContext {
@@ -72,9 +72,11 @@ async function ports(target: string, context: FamilyContext): Promise<FamilyResu
     ),
   };
   // No risky port open: "nothing exposed" only if the host serves something elsewhere, else it is unreachable.
-  const probes = scans.flatMap((scan) => scan.probes);
-  if (!probes.some(serviceAnswered) && !(await anyWitnessServes(addresses, context.connectTimeoutMs ?? 2500)))
+  const timeoutMs = context.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  if (details.open.length === 0 && !(await anyWitnessServes(addresses, timeoutMs))) {
+    const probes = scans.flatMap((scan) => scan.probes);
     return { findings: [], version, details, unreachable: unreachableReason(addresses.join(', '), probes) };
+  }
   return { findings: scans.flatMap((scan) => scan.findings), version, details };
 }
 
@@ -90,7 +92,7 @@ function hostAndPort(target: string): { host: string; port: number } {
  * previous findings; a silent one (timeout, unreachable network) makes the task unreachable.
  */
 function portProbe(address: string, port: number, context: FamilyContext): Promise<PortProbe> {
-  return probePort(address, port, 'none', context.connectTimeoutMs ?? 3000);
+  return probePort(address, port, 'none', context.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
 }
 
 const silent = (probe: PortProbe) => probe.state === 'filtered';
