@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@vigie/common';
 import { AuthService } from './auth/auth.service';
 import { PrincipalResolver } from './auth/principal-resolver.service';
-import { errorBody } from './common/http-exception.filter';
+import { domainErrorBody } from './common/http-exception.filter';
 import { assertSameOriginWrite } from './common/same-origin';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
@@ -48,15 +48,11 @@ function dashboardAuth(app: INestApplication) {
     return true;
   };
   return async (req: Request, res: Response, next: NextFunction) => {
-    const deny = (
-      status: number,
-      message: string,
-      headers: Record<string, string> = {},
-      code?: ErrorCode,
-    ) => {
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    /** Asks the browser for the administrator's credentials again. */
+    const deny = (error: DomainError) => {
+      for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
       res.setHeader('WWW-Authenticate', 'Basic realm="Vigie queues", charset="UTF-8"');
-      res.status(status).json(errorBody(status, message, undefined, code));
+      res.status(error.status).json(domainErrorBody(error));
     };
     const header = req.header('authorization') ?? '';
     try {
@@ -71,14 +67,16 @@ function dashboardAuth(app: INestApplication) {
       if (allowed) next();
       else
         deny(
-          401,
-          'The queue dashboard is for national administrators: sign in with your e-mail and password',
+          new DomainError(
+            ErrorCode.AuthUnauthenticated,
+            'The queue dashboard is for national administrators: sign in with your e-mail and password',
+          ),
         );
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.AccessCrossSiteRequest) {
-        res.status(error.status).json(errorBody(error.status, error.message, undefined, error.code));
+        res.status(error.status).json(domainErrorBody(error));
       } else if (error instanceof DomainError && [401, 423, 429].includes(error.status)) {
-        deny(error.status, error.message, error.headers, error.code);
+        deny(error);
       } else next(error);
     }
   };

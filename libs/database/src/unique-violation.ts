@@ -41,14 +41,13 @@ export function uniqueViolationTable(
   error: unknown,
   partialIndexTables: Readonly<Record<string, string>> = {},
 ): string | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const driverError = error.driverError as { code?: string; table?: string; message?: string } | undefined;
-  if (driverError?.code === '23505') return driverError.table ?? null;
-  if (
-    driverError?.code !== 'SQLITE_CONSTRAINT_UNIQUE' &&
-    driverError?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  )
-    return null;
+  if (!isUniqueViolation(error)) return null;
+  const driverError = (error as QueryFailedError).driverError as {
+    code?: string;
+    table?: string;
+    message?: string;
+  };
+  if (driverError.code === '23505') return driverError.table ?? null;
   const failed = /UNIQUE constraint failed: (.+)$/.exec(driverError.message ?? '')?.[1];
   if (!failed) return null;
   const index = /^index '(.+)'$/.exec(failed)?.[1];

@@ -68,6 +68,11 @@ const CONFLICT_BY_TABLE: Readonly<Record<string, { code: ErrorCode; message: str
     message: 'A draft assessment was just opened for this establishment by someone else',
   },
 };
+/** The body of an expected failure, wherever it is answered (the filter, the edge, the queue dashboard). */
+export function domainErrorBody(error: DomainError): ErrorBody {
+  return { ...error.extra, ...errorBody(error.status, error.message, error.details, error.code) };
+}
+
 /** SQLite names a partial unique index rather than its columns. */
 const PARTIAL_INDEX_TABLES = { [ONE_DRAFT_PER_ESTABLISHMENT.name]: ONE_DRAFT_PER_ESTABLISHMENT.table };
 
@@ -102,19 +107,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      return {
-        ...exception.extra,
-        ...errorBody(exception.status, exception.message, exception.details, exception.code),
-      };
-    }
+    if (exception instanceof DomainError) return domainErrorBody(exception);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      if (typeof response === 'object' && response !== null && 'details' in response) {
-        const r = response as { message: string; details: ErrorDetail[] };
-        return errorBody(status, r.message, r.details);
-      }
       const message =
         typeof response === 'string'
           ? response

@@ -3,7 +3,7 @@ import { requestContext } from '@vigie/observability';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '@vigie/common';
-import { errorBody } from './http-exception.filter';
+import { domainErrorBody, errorBody } from './http-exception.filter';
 import { INVALID_STRING_MESSAGE, inputRefusal, inspectInput, stringProblem } from './input-hygiene';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -105,5 +105,5 @@ export function inputHygiene() {
 }
 
 function refuse(res: Response, error: DomainError) {
-  return res.status(error.status).json(errorBody(error.status, error.message, error.details, error.code));
+  return res.status(error.status).json(domainErrorBody(error));
 }

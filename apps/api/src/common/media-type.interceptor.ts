@@ -12,7 +12,7 @@ const API_CONSUMES = 'swagger/apiConsumes';
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
 /** A body is present when one is announced: chunked, or a non-zero length. */
-export function hasBody(req: Request): boolean {
+function hasBody(req: Request): boolean {
   if (req.headers['transfer-encoding'] !== undefined) return true;
   const length = Number(req.headers['content-length']);
   return Number.isFinite(length) && length > 0;

@@ -10,7 +10,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * that sends neither (a script) may send `X-Requested-With`, a header no form can set and no other site can
  * send without a CORS preflight.
  */
-export function provesSameOrigin(req: Request): boolean {
+function provesSameOrigin(req: Request): boolean {
   const fetchSite = req.header('sec-fetch-site');
   if (fetchSite) return fetchSite === 'same-origin';
   const origin = req.header('origin');
