@@ -1,3 +1,4 @@
+import { User } from '@vigie/database';
 import { createTestDatabase, type TestDatabase } from '@vigie/testing';
 import type { ChildProcess } from 'node:child_process';
 import { type ApiHarness, startApi } from './support/api-harness';
@@ -67,8 +68,19 @@ describe('principal cache: Redis unreachable', () => {
     while ((await two.http().get('/api/health')).status !== 200 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    expect(Date.now()).toBeLessThan(deadline);
     await me(two, leaving.accessToken).expect(401);
     await me(two, staying.accessToken).expect(200);
-    await me(two, staying.accessToken).expect(200);
+
+    // And the cache works again: once warm, a rename made behind the API's back is not seen.
+    const users = two.dataSource.getRepository(User);
+    let servedFromMemory = false;
+    for (let round = 0; !servedFromMemory && Date.now() < deadline + 10_000; round++) {
+      const before = (await me(two, staying.accessToken).expect(200)).body.displayName as string;
+      await users.update({ email: 'analyst11@test.fr' }, { displayName: `Renamed in SQL ${round}` });
+      servedFromMemory = (await me(two, staying.accessToken).expect(200)).body.displayName === before;
+      if (!servedFromMemory) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(servedFromMemory).toBe(true);
   });
 });

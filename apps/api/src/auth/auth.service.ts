@@ -84,8 +84,9 @@ export class AuthService {
   }
 
   /** Counted in the database atomically, so parallel guesses cannot slip past the limit. */
+  // A lock refuses new sign-ins and changes nothing a signed-in principal holds: no cache to invalidate.
   private async recordFailure(user: User) {
-    const locked = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
         .update(User)
@@ -117,9 +118,7 @@ export class AuthService {
         },
         manager,
       );
-      return lock;
     });
-    if (locked) await this.principals.invalidate([userSubject(user.id)]);
   }
 
   /**

@@ -123,8 +123,8 @@ export class PrincipalCache implements OnApplicationShutdown {
     if (!this.enabled || subjects.length === 0) return;
     const unique = [...new Set(subjects)];
     for (const subject of unique) this.dropLocal(subject);
+    // A failed write has marked Redis down, which empties this instance's cache.
     if (await this.writeVersions(unique)) return;
-    this.entries.clear();
     const giveUpAt = Date.now() + this.ttlMs;
     const retry = async () => {
       if (await this.writeVersions(unique)) return;
