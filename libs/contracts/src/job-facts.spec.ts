@@ -1,25 +1,13 @@
-import {
-  JOB_QUEUE,
-  jobIds,
-  JobName,
-  jobSubject,
-  parseJobPayload,
-  QUEUE_JOBS,
-  QueueName,
-  REPEATING_JOBS,
-} from './index';
+import { jobIds, JobName, jobSubject, parseJobPayload, QUEUE_JOBS, QueueName, REPEATING_JOBS } from './index';
 
 describe('job facts', () => {
-  it('lists the jobs of each queue from the routes, each job on exactly one queue', () => {
+  // QUEUE_JOBS is derived from JOB_QUEUE; pinned here so that moving a job to another queue is a visible change.
+  it('lists the jobs of each queue from the routes', () => {
     expect(QUEUE_JOBS).toEqual({
       [QueueName.Maintenance]: [JobName.Housekeeping, JobName.ScheduleScans],
       [QueueName.Scoring]: [JobName.ScoreAssessment, JobName.RescoreAll],
       [QueueName.Scans]: [JobName.RunScan],
     });
-    const listed = Object.values(QUEUE_JOBS).flat();
-    expect([...listed].sort()).toEqual(Object.values(JobName).sort());
-    for (const [queue, names] of Object.entries(QUEUE_JOBS))
-      for (const name of names) expect(JOB_QUEUE[name]).toBe(queue);
   });
 
   // Ids are stored in Redis and in the outbox: a format that changes would queue the same work twice.

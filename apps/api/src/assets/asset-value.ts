@@ -29,8 +29,8 @@ export function normalizeAssetValue(kind: AssetKind, raw: string, allowed: Block
     if (url.username || url.password) throw invalid('a URL must not carry credentials');
     url.hash = '';
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) && !judgeAddress(host, allowed).allowed)
-      throw reserved(`${host} is a ${judgeAddress(host, allowed).reason}`);
+    const verdict = isIP(host) ? judgeAddress(host, allowed) : undefined;
+    if (verdict && !verdict.allowed) throw reserved(`${host} is a ${verdict.reason}`);
     return url.toString();
   }
   let value: string;
