@@ -239,6 +239,24 @@ describe('bad input at the edge', () => {
         .expect(201);
     });
 
+    // A lone surrogate cannot travel in a UTF-8 multipart body (the client sends U+FFFD): NUL can.
+    it('refuses NUL in multipart fields, which the validation pipe checks', async () => {
+      for (const bad of [`Bastion${NUL}`, `${NUL}`]) {
+        const res = await api
+          .http()
+          .post(`/api/v1/establishments/${tenants.a1.id}/config-files`)
+          .set('Authorization', `Bearer ${admin}`)
+          .field('kind', 'sshd')
+          .field('label', bad)
+          .attach('files', Buffer.from('PermitRootLogin no\n'), 'sshd_config')
+          .expect(400);
+        expect(res.body).toMatchObject({
+          code: 'request.invalid_string',
+          details: [{ field: 'label', problem: expect.any(String) }],
+        });
+      }
+    });
+
     it('keeps requests without a body working', async () => {
       await api
         .http()
